@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using WAOps.Aws.Session;
+
+namespace WAOps.Aws.Protocol;
+
+/// <summary>
+/// Sends signed requests over one shared HttpClient and retries throttling and transient failures with
+/// exponential backoff and full jitter, within <see cref="RetryOptions.MaxAttempts"/>. Cancellation (Ctrl+C in
+/// a cmdlet) stops both an attempt in flight and a backoff wait at once. Each attempt is re-signed, so the
+/// signature date is always fresh.
+/// </summary>
+public static class AwsHttpTransport
+{
+    private static readonly HttpClient Http = new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        MaxConnectionsPerServer = 64,
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
+    public static async Task<AwsHttpResponse> SendAsync(
+        AwsSession session,
+        AwsServiceDescriptor service,
+        ResolvedEndpoint endpoint,
+        AwsHttpRequest request,
+        Func<AwsHttpResponse, AwsServiceException> parseError,
+        CancellationToken cancellationToken)
+    {
+        var options = session.CallOptions;
+        var maxAttempts = EffectiveMaxAttempts(session, options.Retry);
+        for (var attempt = 1; ; attempt++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            string retryReason;
+            var stopwatch = Stopwatch.StartNew();
+            try
+            {
+                var response = await SendOnceAsync(session, service, endpoint, request, options.Retry.AttemptTimeout, cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccess)
+                {
+                    Report(options, service, request, session, attempt, response.StatusCode, null, response.RequestId, stopwatch.Elapsed);
+                    return response;
+                }
+
+                var error = parseError(response);
+                Report(options, service, request, session, attempt, response.StatusCode, error.ErrorCode, error.RequestId, stopwatch.Elapsed);
+                if (!error.IsThrottling && !error.IsTransient)
+                {
+                    throw error;
+                }
+
+                if (attempt >= maxAttempts)
+                {
+                    throw error.WithAttempts(attempt);
+                }
+
+                retryReason = $"{error.ErrorCode} (HTTP {error.HttpStatus})";
+            }
+            catch (Exception ex) when (IsConnectionFailure(ex, cancellationToken))
+            {
+                Report(options, service, request, session, attempt, null, ex.GetType().Name, null, stopwatch.Elapsed);
+                if (attempt >= maxAttempts)
+                {
+                    throw new AwsConnectionException(service.ServiceId, request.Operation, endpoint.BaseUri, attempt, ex);
+                }
+
+                retryReason = ex is OperationCanceledException ? "attempt timed out" : ex.GetType().Name + ": " + ex.Message;
+            }
+
+            var delay = options.Retry.DelayBefore(attempt + 1, Random.Shared);
+            options.Observer.OnRetryScheduled(new AwsRetryRecord(service.ServiceId, request.Operation, attempt + 1, maxAttempts, delay, retryReason));
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static int EffectiveMaxAttempts(AwsSession session, RetryOptions retry) =>
+        int.TryParse(session.Environment.Get("AWS_MAX_ATTEMPTS"), out var fromEnvironment) && fromEnvironment >= 1
+            ? fromEnvironment
+            : Math.Max(1, retry.MaxAttempts);
+
+    private static bool IsConnectionFailure(Exception ex, CancellationToken cancellationToken) => ex switch
+    {
+        // A cancelled caller is not a failure to retry; a timed-out attempt is.
+        OperationCanceledException => !cancellationToken.IsCancellationRequested,
+        HttpRequestException => true,
+        IOException => true,
+        _ => false,
+    };
+
+    private static async Task<AwsHttpResponse> SendOnceAsync(
+        AwsSession session,
+        AwsServiceDescriptor service,
+        ResolvedEndpoint endpoint,
+        AwsHttpRequest request,
+        TimeSpan attemptTimeout,
+        CancellationToken cancellationToken)
+    {
+        using var attemptCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attemptCts.CancelAfter(attemptTimeout);
+        var credentials = await session.GetImmutableCredentialsAsync(attemptCts.Token).ConfigureAwait(false);
+        var (url, headers) = AwsRequestSigner.Sign(service, endpoint, request, credentials);
+
+        using var message = new HttpRequestMessage(request.Method, url);
+        if (request.Body is not null)
+        {
+            message.Content = new ByteArrayContent(request.Body);
+        }
+
+        foreach (var (name, value) in headers)
+        {
+            if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            if (name.StartsWith("Content-", StringComparison.OrdinalIgnoreCase))
+            {
+                message.Content ??= new ByteArrayContent(Array.Empty<byte>());
+                message.Content.Headers.TryAddWithoutValidation(name, value);
+            }
+            else
+            {
+                message.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        message.Headers.UserAgent.Clear();
+        message.Headers.TryAddWithoutValidation("User-Agent", AwsUserAgent.Value);
+
+        using var response = await Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(attemptCts.Token).ConfigureAwait(false);
+        return new AwsHttpResponse((int)response.StatusCode, CollectHeaders(response), body);
+    }
+
+    private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        void Add(HttpHeaders source)
+        {
+            foreach (var header in source)
+            {
+                headers[header.Key] = string.Join(",", header.Value);
+            }
+        }
+
+        Add(response.Headers);
+        Add(response.Content.Headers);
+        return headers;
+    }
+
+    private static void Report(AwsCallOptions options, AwsServiceDescriptor service, AwsHttpRequest request, AwsSession session,
+        int attempt, int? status, string? errorCode, string? requestId, TimeSpan elapsed) =>
+        options.Observer.OnAttemptCompleted(new AwsAttemptRecord(service.ServiceId, request.Operation, session.Region, attempt, status, errorCode, requestId, elapsed));
+}

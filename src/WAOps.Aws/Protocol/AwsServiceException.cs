@@ -1,0 +1,109 @@
+using WAOps.Engine.Errors;
+
+namespace WAOps.Aws.Protocol;
+
+/// <summary>
+/// An error answer from an AWS service: the service's error code and message, the HTTP status, the request id
+/// (what AWS Support asks for) and how many attempts were made. Its ErrorId is "Aws.&lt;ErrorCode&gt;" so scripts
+/// can match AWS errors by code.
+/// </summary>
+public sealed class AwsServiceException : WAOpsException
+{
+    public AwsServiceException(
+        string serviceId,
+        string operation,
+        string errorCode,
+        string message,
+        int httpStatus,
+        string? requestId,
+        int attempts = 1,
+        Exception? inner = null)
+        : base("Aws." + errorCode, AwsErrorClassifier.KindOf(errorCode, httpStatus), Compose(serviceId, operation, errorCode, message, httpStatus, attempts), operation, inner)
+    {
+        ServiceId = serviceId;
+        Operation = operation;
+        ErrorCode = errorCode;
+        ServiceMessage = message;
+        HttpStatus = httpStatus;
+        RequestId = requestId;
+        Attempts = attempts;
+    }
+
+    public string ServiceId { get; }
+
+    public string Operation { get; }
+
+    public string ErrorCode { get; }
+
+    /// <summary>The message as the service gave it.</summary>
+    public string ServiceMessage { get; }
+
+    public int HttpStatus { get; }
+
+    public string? RequestId { get; }
+
+    public int Attempts { get; }
+
+    public bool IsThrottling => AwsErrorClassifier.IsThrottling(ErrorCode, HttpStatus);
+
+    public bool IsTransient => AwsErrorClassifier.IsTransient(ErrorCode, HttpStatus);
+
+    public bool IsAccessDenied => AwsErrorClassifier.KindOf(ErrorCode, HttpStatus) == ErrorKind.PermissionDenied;
+
+    public bool IsNotFound => AwsErrorClassifier.KindOf(ErrorCode, HttpStatus) == ErrorKind.ObjectNotFound;
+
+    internal AwsServiceException WithAttempts(int attempts) =>
+        new(ServiceId, Operation, ErrorCode, ServiceMessage, HttpStatus, RequestId, attempts, InnerException);
+
+    private static string Compose(string serviceId, string operation, string code, string message, int status, int attempts)
+    {
+        var text = $"{serviceId} {operation} failed: {code} (HTTP {status})";
+        if (!string.IsNullOrWhiteSpace(message))
+        {
+            text += ": " + message.Trim();
+        }
+
+        return attempts > 1 ? text + $" [after {attempts} attempts]" : text;
+    }
+}
+
+/// <summary>No answer from the service: connection refused or reset, DNS failure, or every attempt timed out.</summary>
+public sealed class AwsConnectionException : WAOpsException
+{
+    public AwsConnectionException(string serviceId, string operation, Uri endpoint, int attempts, Exception inner)
+        : base("AwsConnectionFailed", ErrorKind.ConnectionError,
+            $"{serviceId} {operation} could not reach {endpoint.GetLeftPart(UriPartial.Authority)} after {attempts} attempt(s): {inner.Message}",
+            operation, inner)
+    {
+        ServiceId = serviceId;
+        Operation = operation;
+        Attempts = attempts;
+    }
+
+    public string ServiceId { get; }
+
+    public string Operation { get; }
+
+    public int Attempts { get; }
+}
+
+/// <summary>A success answer that cannot be read (not XML/JSON, or not the operation's shape).</summary>
+public sealed class AwsResponseException : WAOpsException
+{
+    public AwsResponseException(string serviceId, string operation, int httpStatus, string? requestId, Exception inner)
+        : base("AwsInvalidResponse", ErrorKind.InvalidData,
+            $"{serviceId} {operation} answered HTTP {httpStatus} with a body WAOps cannot read: {inner.Message}"
+            + (requestId is null ? string.Empty : $" (request id {requestId})"),
+            operation, inner)
+    {
+        ServiceId = serviceId;
+        Operation = operation;
+        RequestId = requestId;
+    }
+
+    public string ServiceId { get; }
+
+    public string Operation { get; }
+
+    public string? RequestId { get; }
+}
