@@ -1,0 +1,46 @@
+using WAOps.Aws.Protocol;
+using WAOps.Aws.Protocol.Json;
+using WAOps.Aws.Services.CloudWatch.Model;
+using WAOps.Aws.Session;
+
+namespace WAOps.Aws.Services.CloudWatch;
+
+/// <summary>Amazon CloudWatch over awsJson1_0 (the protocol the AWS CLI uses for it today).</summary>
+public sealed class CloudWatchClient : AwsJsonClient
+{
+    public static readonly AwsServiceDescriptor Descriptor = new()
+    {
+        ServiceId = "CloudWatch",
+        EndpointPrefix = "monitoring",
+        ApiVersion = "2010-08-01",
+        Protocol = AwsProtocol.AwsJson1_0,
+        TargetPrefix = "GraniteServiceVersion20100801",
+        AwsQueryCompatible = true,
+        EndpointEnvironmentSuffix = "CLOUDWATCH",
+    };
+
+    public CloudWatchClient(AwsSession session)
+        : base(session, Descriptor)
+    {
+    }
+
+    public Task<PutDashboardResponse> PutDashboardAsync(PutDashboardRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<PutDashboardRequest, PutDashboardResponse>("PutDashboard", request, cancellationToken);
+
+    public Task<GetDashboardResponse> GetDashboardAsync(GetDashboardRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<GetDashboardRequest, GetDashboardResponse>("GetDashboard", request, cancellationToken);
+
+    public Task<ListDashboardsResponse> ListDashboardsAsync(ListDashboardsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<ListDashboardsRequest, ListDashboardsResponse>("ListDashboards", request, cancellationToken);
+
+    public Task<DeleteDashboardsResponse> DeleteDashboardsAsync(DeleteDashboardsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DeleteDashboardsRequest, DeleteDashboardsResponse>("DeleteDashboards", request, cancellationToken);
+
+    /// <summary>Every dashboard (optionally by name prefix), page by page as they arrive.</summary>
+    public IAsyncEnumerable<DashboardEntry> ListAllDashboardsAsync(string? namePrefix, CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (token, ct) => ListDashboardsAsync(new ListDashboardsRequest { DashboardNamePrefix = namePrefix, NextToken = token }, ct),
+            page => page.NextToken,
+            page => page.DashboardEntries,
+            cancellationToken);
+}

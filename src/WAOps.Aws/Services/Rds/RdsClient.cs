@@ -1,0 +1,38 @@
+using WAOps.Aws.Protocol;
+using WAOps.Aws.Protocol.Query;
+using WAOps.Aws.Services.Rds.Model;
+using WAOps.Aws.Session;
+
+namespace WAOps.Aws.Services.Rds;
+
+/// <summary>Amazon RDS over awsQuery.</summary>
+public sealed class RdsClient : AwsQueryClient
+{
+    public static readonly AwsServiceDescriptor Descriptor = new()
+    {
+        ServiceId = "RDS",
+        EndpointPrefix = "rds",
+        ApiVersion = "2014-10-31",
+        Protocol = AwsProtocol.AwsQuery,
+        EndpointEnvironmentSuffix = "RDS",
+    };
+
+    /// <summary>The largest page the Describe* operations allow (MaxRecords 20..100).</summary>
+    public const int MaxRecordsPerPage = 100;
+
+    public RdsClient(AwsSession session)
+        : base(session, Descriptor)
+    {
+    }
+
+    public Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeDBInstancesResponse>("DescribeDBInstances", request, cancellationToken);
+
+    /// <summary>Every DB instance (optionally filtered), streamed page by page with the largest page size.</summary>
+    public IAsyncEnumerable<DBInstance> DescribeAllDBInstancesAsync(List<Filter>? filters = null, CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeDBInstancesAsync(new DescribeDBInstancesRequest { Filters = filters, MaxRecords = MaxRecordsPerPage, Marker = marker }, ct),
+            page => page.Marker,
+            page => page.DBInstances,
+            cancellationToken);
+}

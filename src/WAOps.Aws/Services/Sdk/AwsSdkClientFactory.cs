@@ -1,0 +1,90 @@
+using Amazon;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using WAOps.Aws.Protocol;
+using WAOps.Aws.Session;
+
+namespace WAOps.Aws.Services.Sdk;
+
+/// <summary>
+/// Creates official AWSSDK clients (for the services whose packages are served) from a WAOps session, so
+/// they use the same credentials, region, endpoint override and retry bound as WAOps' own protocol clients,
+/// and report their calls to the same observer. Callers inside WAOps.Aws only: these types never leave it.
+/// </summary>
+internal static class AwsSdkClientFactory
+{
+    public static readonly AwsServiceDescriptor Ec2 = new()
+    {
+        ServiceId = "EC2",
+        EndpointPrefix = "ec2",
+        ApiVersion = "2016-11-15",
+        Protocol = AwsProtocol.Ec2Query,
+        EndpointEnvironmentSuffix = "EC2",
+    };
+
+    public static readonly AwsServiceDescriptor Sts = new()
+    {
+        ServiceId = "STS",
+        EndpointPrefix = "sts",
+        ApiVersion = "2011-06-15",
+        Protocol = AwsProtocol.AwsQuery,
+        EndpointEnvironmentSuffix = "STS",
+    };
+
+    public static AmazonEC2Client CreateEc2(AwsSession session)
+    {
+        var config = Configure(new AmazonEC2Config(), session, Ec2);
+        return Observe(new AmazonEC2Client(session.Credentials, config), session, Ec2);
+    }
+
+    public static AmazonSecurityTokenServiceClient CreateSts(AwsSession session)
+    {
+        var config = Configure(new AmazonSecurityTokenServiceConfig(), session, Sts);
+        return Observe(new AmazonSecurityTokenServiceClient(session.Credentials, config), session, Sts);
+    }
+
+    /// <summary>The endpoint an SDK client of this service will call (for error messages).</summary>
+    public static Uri EndpointOf(AwsSession session, AwsServiceDescriptor service) => AwsEndpointResolver.Resolve(session, service).BaseUri;
+
+    private static T Configure<T>(T config, AwsSession session, AwsServiceDescriptor service)
+        where T : ClientConfig
+    {
+        var endpoint = AwsEndpointResolver.OverrideFor(session, service);
+        if (endpoint is { } url)
+        {
+            config.ServiceURL = url.Url.ToString();
+            config.AuthenticationRegion = session.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(session.Region);
+        }
+
+        config.RetryMode = RequestRetryMode.Standard;
+        config.MaxErrorRetry = Math.Max(0, session.CallOptions.Retry.MaxAttempts - 1);
+        config.Timeout = session.CallOptions.Retry.AttemptTimeout;
+        return config;
+    }
+
+    private static TClient Observe<TClient>(TClient client, AwsSession session, AwsServiceDescriptor service)
+        where TClient : AmazonServiceClient
+    {
+        var observer = session.CallOptions.Observer;
+        if (observer is NullCallObserver)
+        {
+            return client;
+        }
+
+        client.AfterResponseEvent += (_, e) =>
+        {
+            if (e is WebServiceResponseEventArgs args)
+            {
+                var operation = args.Request?.GetType().Name is { } name && name.EndsWith("Request", StringComparison.Ordinal) ? name[..^7] : "Unknown";
+                observer.OnAttemptCompleted(new AwsAttemptRecord(service.ServiceId, operation, session.Region, 1,
+                    (int?)args.Response?.HttpStatusCode, null, args.Response?.ResponseMetadata?.RequestId, TimeSpan.Zero));
+            }
+        };
+        return client;
+    }
+}
