@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using WAOps.Aws.Protocol;
+using WAOps.Aws.Services.CloudWatch;
+using WAOps.Aws.Services.CloudWatch.Model;
+using WAOps.Aws.Services.GuardDuty;
+using WAOps.Aws.Services.GuardDuty.Model;
+using WAOps.Aws.Services.Rds;
+using WAOps.Aws.Services.Rds.Model;
+using WAOps.Aws.Services.ResourceGroupsTagging;
+using WAOps.Aws.Services.ResourceGroupsTagging.Model;
+using WAOps.Aws.Tests.Support;
+using WAOps.Engine.Errors;
+using Xunit;
+
+namespace WAOps.Aws.Tests.Protocol;
+
+/// <summary>
+/// Retries proven through a fault-injecting proxy in front of moto: each protocol's throttling answer, 5xx
+/// and dropped connections are retried within the bound; errors that are not transient are not retried.
+/// </summary>
+public sealed class RetryTests : IClassFixture<MotoFixture>
+{
+    private readonly MotoServer _moto;
+
+    public RetryTests(MotoFixture fixture)
+    {
+        fixture.LogName = nameof(RetryTests);
+        _moto = fixture.Server;
+    }
+
+    public static TheoryData<string, InjectedFault> FaultsByProtocol()
+    {
+        var data = new TheoryData<string, InjectedFault>();
+        foreach (var protocol in new[] { "awsJson1_0", "awsJson1_1", "awsQuery", "restJson1" })
+        {
+            foreach (var fault in new[] { InjectedFault.Throttle, InjectedFault.Http500, InjectedFault.Http503, InjectedFault.ConnectionReset })
+            {
+                data.Add(protocol, fault);
+            }
+        }
+
+        return data;
+    }
+
+    private static Task CallAsync(string protocol, Aws.Session.AwsSession session) => protocol switch
+    {
+        "awsJson1_0" => new CloudWatchClient(session).ListDashboardsAsync(new ListDashboardsRequest()),
+        "awsJson1_1" => new ResourceGroupsTaggingClient(session).GetResourcesAsync(new GetResourcesRequest()),
+        "awsQuery" => new RdsClient(session).DescribeDBInstancesAsync(new DescribeDBInstancesRequest()),
+        _ => new GuardDutyClient(session).ListDetectorsAsync(new ListDetectorsRequest()),
+    };
+
+    [Theory]
+    [MemberData(nameof(FaultsByProtocol))]
+    public async Task TransientFaultsAreRetriedUntilTheCallSucceeds(string protocol, InjectedFault fault)
+    {
+        using var proxy = new FaultInjectingProxy(_moto.Endpoint, FaultInjectingProxy.FirstN(2, fault));
+        var counter = new AwsCallCounter();
+        var session = TestSessions.For(proxy.Endpoint, options: TestSessions.QuickRetries(4, counter));
+
+        await CallAsync(protocol, session);
+
+        Assert.Equal(3, proxy.RequestCount);
+        Assert.Equal(2, counter.Retries);
+        Assert.Equal(3, counter.Total);
+    }
+
+    [Theory]
+    [InlineData("awsJson1_0", "Throttling")]
+    [InlineData("awsJson1_1", "ThrottlingException")]
+    [InlineData("awsQuery", "Throttling")]
+    [InlineData("restJson1", "TooManyRequestsException")]
+    public async Task SustainedThrottlingFailsAfterTheBoundWithTheThrottlingCode(string protocol, string expectedCode)
+    {
+        using var proxy = new FaultInjectingProxy(_moto.Endpoint, FaultInjectingProxy.Always(InjectedFault.Throttle));
+        var retries = new List<AwsRetryRecord>();
+        var observer = new RecordingObserver(retries);
+        var session = TestSessions.For(proxy.Endpoint, options: TestSessions.QuickRetries(5, observer));
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => CallAsync(protocol, session));
+
+        Assert.Equal(expectedCode, error.ErrorCode);
+        Assert.True(error.IsThrottling);
+        Assert.Equal(ErrorKind.LimitsExceeded, error.Kind);
+        Assert.Equal(5, error.Attempts);
+        Assert.Contains("after 5 attempts", error.Message);
+        Assert.Equal(5, proxy.RequestCount);
+        Assert.Equal(new[] { 2, 3, 4, 5 }, retries.Select(r => r.NextAttempt));
+        Assert.All(retries, r => Assert.Contains(expectedCode, r.Reason));
+    }
+
+    [Fact]
+    public async Task ErrorsThatAreNotTransientAreNotRetried()
+    {
+        using var proxy = new FaultInjectingProxy(_moto.Endpoint, (_, _) => InjectedFault.None);
+        var counter = new AwsCallCounter();
+        var session = TestSessions.For(proxy.Endpoint, options: TestSessions.QuickRetries(5, counter));
+
+        await Assert.ThrowsAsync<AwsServiceException>(() => new CloudWatchClient(session).GetDashboardAsync(new GetDashboardRequest { DashboardName = "missing" }));
+
+        Assert.Equal(1, proxy.RequestCount);
+        Assert.Equal(0, counter.Retries);
+    }
+
+    [Fact]
+    public async Task ConnectionRefusedEverywhereIsAConnectionErrorAfterTheBound()
+    {
+        var session = TestSessions.For(new Uri("http://127.0.0.1:9"), options: TestSessions.QuickRetries(3));
+        var error = await Assert.ThrowsAsync<AwsConnectionException>(() => new CloudWatchClient(session).ListDashboardsAsync(new ListDashboardsRequest()));
+        Assert.Equal(3, error.Attempts);
+        Assert.Equal(ErrorKind.ConnectionError, error.Kind);
+    }
+
+    [Fact]
+    public async Task SlowAttemptsTimeOutAndAreRetried()
+    {
+        using var proxy = new FaultInjectingProxy(_moto.Endpoint, FaultInjectingProxy.FirstN(1, InjectedFault.Slow)) { SlowDelay = TimeSpan.FromSeconds(3) };
+        var counter = new AwsCallCounter();
+        var options = TestSessions.QuickRetries(3, counter) with { };
+        options = options with { Retry = options.Retry with { AttemptTimeout = TimeSpan.FromMilliseconds(500) } };
+        await new CloudWatchClient(TestSessions.For(proxy.Endpoint, options: options)).ListDashboardsAsync(new ListDashboardsRequest());
+        Assert.Equal(1, counter.Retries);
+    }
+
+    [Fact]
+    public async Task CancellationStopsABackoffWaitAtOnce()
+    {
+        using var proxy = new FaultInjectingProxy(_moto.Endpoint, FaultInjectingProxy.Always(InjectedFault.Throttle));
+        var options = new AwsCallOptions { Retry = new RetryOptions { MaxAttempts = 10, BaseDelay = TimeSpan.FromSeconds(10), MaxDelay = TimeSpan.FromSeconds(10) } };
+        var session = TestSessions.For(proxy.Endpoint, options: options);
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var stopwatch = Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new CloudWatchClient(session).ListDashboardsAsync(new ListDashboardsRequest(), cancellation.Token));
+
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), $"took {stopwatch.Elapsed}");
+        Assert.True(proxy.RequestCount < 10);
+    }
+
+    private sealed class RecordingObserver : IAwsCallObserver
+    {
+        private readonly List<AwsRetryRecord> _retries;
+
+        public RecordingObserver(List<AwsRetryRecord> retries) => _retries = retries;
+
+        public void OnAttemptCompleted(AwsAttemptRecord attempt)
+        {
+        }
+
+        public void OnRetryScheduled(AwsRetryRecord retry)
+        {
+            lock (_retries)
+            {
+                _retries.Add(retry);
+            }
+        }
+    }
+}
