@@ -33,7 +33,7 @@ public static class AwsHttpTransport
         CancellationToken cancellationToken)
     {
         var options = session.CallOptions;
-        var maxAttempts = EffectiveMaxAttempts(session, options.Retry);
+        var maxAttempts = session.MaxAttempts;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -78,11 +78,6 @@ public static class AwsHttpTransport
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static int EffectiveMaxAttempts(AwsSession session, RetryOptions retry) =>
-        int.TryParse(session.Environment.Get("AWS_MAX_ATTEMPTS"), out var fromEnvironment) && fromEnvironment >= 1
-            ? fromEnvironment
-            : Math.Max(1, retry.MaxAttempts);
 
     private static bool IsConnectionFailure(Exception ex, CancellationToken cancellationToken) => ex switch
     {

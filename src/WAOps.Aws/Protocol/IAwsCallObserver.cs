@@ -11,7 +11,7 @@ public interface IAwsCallObserver
     void OnRetryScheduled(AwsRetryRecord retry);
 }
 
-/// <summary>One HTTP attempt: which operation, how it ended, how long it took.</summary>
+/// <summary>One HTTP attempt: which operation, how it ended, how long it took (unknown for official-SDK calls).</summary>
 public sealed record AwsAttemptRecord(
     string ServiceId,
     string Operation,
@@ -20,7 +20,7 @@ public sealed record AwsAttemptRecord(
     int? StatusCode,
     string? ErrorCode,
     string? RequestId,
-    TimeSpan Elapsed);
+    TimeSpan? Elapsed);
 
 /// <summary>A retry WAOps is about to make, and why.</summary>
 public sealed record AwsRetryRecord(

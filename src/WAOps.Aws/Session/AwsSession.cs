@@ -56,6 +56,12 @@ public sealed class AwsSession
 
     public AwsCallOptions CallOptions { get; }
 
+    /// <summary>Attempts per call: AWS_MAX_ATTEMPTS when set (as in the AWS SDKs and CLI), else the call options'.</summary>
+    public int MaxAttempts =>
+        int.TryParse(Environment.Get("AWS_MAX_ATTEMPTS"), out var fromEnvironment) && fromEnvironment >= 1
+            ? fromEnvironment
+            : Math.Max(1, CallOptions.Retry.MaxAttempts);
+
     /// <summary>The same credentials and endpoint, another region (multi-region scans).</summary>
     public AwsSession WithRegion(string region) =>
         string.Equals(region, Region, StringComparison.Ordinal)

@@ -62,7 +62,7 @@ internal static class AwsSdkClientFactory
         }
 
         config.RetryMode = RequestRetryMode.Standard;
-        config.MaxErrorRetry = Math.Max(0, session.CallOptions.Retry.MaxAttempts - 1);
+        config.MaxErrorRetry = session.MaxAttempts - 1;
         config.Timeout = session.CallOptions.Retry.AttemptTimeout;
         return config;
     }
@@ -82,7 +82,7 @@ internal static class AwsSdkClientFactory
             {
                 var operation = args.Request?.GetType().Name is { } name && name.EndsWith("Request", StringComparison.Ordinal) ? name[..^7] : "Unknown";
                 observer.OnAttemptCompleted(new AwsAttemptRecord(service.ServiceId, operation, session.Region, 1,
-                    (int?)args.Response?.HttpStatusCode, null, args.Response?.ResponseMetadata?.RequestId, TimeSpan.Zero));
+                    (int?)args.Response?.HttpStatusCode, null, args.Response?.ResponseMetadata?.RequestId, null));
             }
         };
         return client;
