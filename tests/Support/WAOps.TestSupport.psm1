@@ -1,0 +1,258 @@
+<#
+    Test and build support shared by build.ps1, the Pester suites, the benchmarks and the demo:
+    child pwsh processes, local moto servers, the AWS CLI as an independent peer, and seeding scripts.
+    Nothing here can reach real AWS: every AWS call it makes carries dummy credentials and an explicit
+    loopback endpoint.
+#>
+Set-StrictMode -Version Latest
+
+$script:SupportRoot = $PSScriptRoot
+# Dummy credentials for moto. They are not secrets; tests that check secret handling use their own sentinels.
+$script:TestAccessKey = 'AKIDWAOPSTESTKEY0001'
+$script:TestSecretKey = 'waops-test-secret-not-a-real-key'
+
+function Get-PythonCommand {
+    foreach ($name in 'python3', 'python') {
+        $command = Get-Command $name -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
+        if ($command) { return $command.Source }
+    }
+    throw 'Python 3 is needed for the moto server; install python3.'
+}
+
+function Get-PwshInvocation {
+    # The pwsh running this script: a native pwsh, or 'dotnet pwsh.dll' when it came as a dotnet local tool.
+    $process = [Environment]::ProcessPath
+    if ([IO.Path]::GetFileNameWithoutExtension($process) -eq 'dotnet') {
+        return @($process, (Join-Path $PSHOME 'pwsh.dll'))
+    }
+    return @($process)
+}
+
+function Invoke-Pwsh {
+    <#
+    .SYNOPSIS
+        Runs a script in a fresh pwsh -NoProfile (same PowerShell as this one); throws on a non-zero exit
+        unless -NoThrow. $LASTEXITCODE holds the exit code.
+    #>
+    param(
+        [Parameter(Mandatory, ParameterSetName = 'File')][string] $File,
+        [Parameter(Mandatory, ParameterSetName = 'Command')][string] $Command,
+        [string[]] $ArgumentList = @(),
+        [switch] $NoThrow
+    )
+    $invocation = @(Get-PwshInvocation)
+    $exe = $invocation[0]
+    $prefix = @($invocation | Select-Object -Skip 1)
+    if ($PSCmdlet.ParameterSetName -eq 'File') {
+        & $exe @prefix -NoProfile -NonInteractive -File $File @ArgumentList
+    }
+    else {
+        & $exe @prefix -NoProfile -NonInteractive -Command $Command
+    }
+    if ($LASTEXITCODE -ne 0 -and -not $NoThrow) {
+        throw "pwsh $File$Command exited with $LASTEXITCODE."
+    }
+}
+
+function Save-NuGetPackage {
+    <#
+    .SYNOPSIS
+        Downloads a package from the NuGet v3 feed (WAOPS_NUGET_FEED, default nuget.org's index) and extracts
+        it into -Destination, unless it is already there. Returns the destination.
+    #>
+    param([Parameter(Mandatory)][string] $Id, [Parameter(Mandatory)][string] $Version, [Parameter(Mandatory)][string] $Destination)
+    if (Test-Path (Join-Path $Destination '*.nuspec')) { return $Destination }
+    $feed = if ($env:WAOPS_NUGET_FEED) { $env:WAOPS_NUGET_FEED } else { 'https://api.nuget.org/v3/index.json' }
+    $index = Invoke-RestMethod -Uri $feed
+    $base = ($index.resources | Where-Object { $_.'@type' -like 'PackageBaseAddress/3.0.0*' } | Select-Object -First 1).'@id'
+    if (-not $base) { throw "The NuGet feed $feed names no PackageBaseAddress." }
+    $lowerId = $Id.ToLowerInvariant()
+    $lowerVersion = $Version.ToLowerInvariant()
+    $package = Join-Path ([IO.Path]::GetTempPath()) "$lowerId.$lowerVersion.$PID.nupkg"
+    Invoke-WebRequest -Uri ('{0}/{1}/{2}/{1}.{2}.nupkg' -f $base.TrimEnd('/'), $lowerId, $lowerVersion) -OutFile $package
+    Remove-Item $Destination -Recurse -Force -ErrorAction SilentlyContinue
+    [IO.Compression.ZipFile]::ExtractToDirectory($package, $Destination)
+    Remove-Item $package -Force
+    $Destination
+}
+
+function Get-FreeTcpPort {
+    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Start-MotoServer {
+    <#
+    .SYNOPSIS
+        Starts moto on a free loopback port and waits until it answers. -Name names its log file
+        (out/test-logs/moto-<Name>.log, or $env:WAOPS_TEST_LOG_DIR). -Environment adds variables, for example
+        INITIAL_NO_AUTH_ACTION_COUNT to turn on IAM enforcement after N calls.
+    #>
+    param(
+        [string] $Name = 'moto',
+        [hashtable] $Environment = @{},
+        [int] $TimeoutSeconds = 30
+    )
+    $logDirectory = if ($env:WAOPS_TEST_LOG_DIR) { $env:WAOPS_TEST_LOG_DIR } else { Join-Path ([IO.Path]::GetTempPath()) 'waops-test-logs' }
+    New-Item -ItemType Directory -Path $logDirectory -Force | Out-Null
+    $log = Join-Path $logDirectory "moto-$Name.log"
+    # moto must never be confused by the caller's AWS settings ($null removes a variable).
+    $variables = @{
+        AWS_PROFILE = $null; AWS_ENDPOINT_URL = $null; AWS_SESSION_TOKEN = $null
+        AWS_ACCESS_KEY_ID = $script:TestAccessKey; AWS_SECRET_ACCESS_KEY = $script:TestSecretKey
+    }
+    foreach ($key in $Environment.Keys) { $variables[$key] = [string]$Environment[$key] }
+    for ($try = 1; $try -le 3; $try++) {
+        $port = Get-FreeTcpPort
+        $process = Start-Process -FilePath (Get-PythonCommand) -ArgumentList @('-m', 'moto.server', '-H', '127.0.0.1', '-p', "$port") `
+            -RedirectStandardOutput "$log.out" -RedirectStandardError $log -Environment $variables -PassThru -NoNewWindow
+        $endpoint = "http://127.0.0.1:$port"
+        $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+        while ([DateTime]::UtcNow -lt $deadline -and -not $process.HasExited) {
+            try {
+                $null = Invoke-RestMethod -Uri "$endpoint/moto-api/" -TimeoutSec 2
+                return [pscustomobject]@{
+                    PSTypeName = 'WAOps.Test.MotoServer'
+                    Name       = $Name
+                    Endpoint   = $endpoint
+                    Port       = $port
+                    Process    = $process
+                    LogPath    = $log
+                }
+            }
+            catch {
+                Start-Sleep -Milliseconds 100
+            }
+        }
+        Stop-MotoProcess -Process $process
+    }
+    throw "moto did not start within $TimeoutSeconds s; see $log."
+}
+
+function Stop-MotoProcess {
+    param($Process)
+    if (-not $Process.HasExited) {
+        $Process.Kill($true)
+        $null = $Process.WaitForExit(5000)
+    }
+}
+
+function Stop-MotoServer {
+    param([Parameter(Mandatory, ValueFromPipeline)] $Server)
+    process {
+        if ($Server) { Stop-MotoProcess -Process $Server.Process }
+    }
+}
+
+function Reset-MotoServer {
+    param([Parameter(Mandatory)] $Server)
+    $null = Invoke-RestMethod -Method Post -Uri "$($Server.Endpoint)/moto-api/reset"
+}
+
+function Get-TestAwsParameter {
+    <#
+    .SYNOPSIS
+        The splat every test passes to a WAOps cmdlet: moto's endpoint, a region and dummy keys.
+    #>
+    param([Parameter(Mandatory)] $Server, [string] $Region = 'us-east-1')
+    @{
+        EndpointUrl = $Server.Endpoint
+        Region      = $Region
+        AccessKey   = $script:TestAccessKey
+        SecretKey   = $script:TestSecretKey
+    }
+}
+
+function Get-TestCredential {
+    @{ AccessKey = $script:TestAccessKey; SecretKey = $script:TestSecretKey }
+}
+
+function Invoke-TestAwsCli {
+    <#
+    .SYNOPSIS
+        Runs the AWS CLI against moto (an independent peer for reading state back) and returns its JSON
+        output as objects. Throws with the CLI's error text on failure.
+    #>
+    param(
+        [Parameter(Mandatory)] $Server,
+        [Parameter(Mandatory)][string[]] $Arguments,
+        [string] $Region = 'us-east-1',
+        [string] $AccessKey = $script:TestAccessKey,
+        [string] $SecretKey = $script:TestSecretKey
+    )
+    $saved = @{}
+    $overrides = @{
+        AWS_ACCESS_KEY_ID = $AccessKey; AWS_SECRET_ACCESS_KEY = $SecretKey; AWS_SESSION_TOKEN = $null
+        AWS_DEFAULT_REGION = $Region; AWS_PROFILE = $null; AWS_ENDPOINT_URL = $null; AWS_PAGER = ''
+    }
+    foreach ($key in $overrides.Keys) {
+        $saved[$key] = [Environment]::GetEnvironmentVariable($key)
+        [Environment]::SetEnvironmentVariable($key, $overrides[$key])
+    }
+    try {
+        $output = & aws --endpoint-url $Server.Endpoint --output json @Arguments 2>&1
+        $exit = $LASTEXITCODE
+    }
+    finally {
+        foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
+    }
+    $text = ($output | ForEach-Object { "$_" }) -join "`n"
+    if ($exit -ne 0) { throw "aws $($Arguments -join ' ') failed ($exit): $text" }
+    if ([string]::IsNullOrWhiteSpace($text)) { return $null }
+    $text | ConvertFrom-Json -Depth 50
+}
+
+function Invoke-MotoSeed {
+    <#
+    .SYNOPSIS
+        Runs a seeding script from tests/Support/seed (boto3, one process, bulk calls) against moto and
+        returns its JSON output as objects.
+    #>
+    param(
+        [Parameter(Mandatory)] $Server,
+        [Parameter(Mandatory)][string] $Script,
+        [string[]] $ArgumentList = @(),
+        [string] $Region = 'us-east-1'
+    )
+    $path = Join-Path $script:SupportRoot "seed/$Script"
+    $env:WAOPS_SEED_ENDPOINT = $Server.Endpoint
+    $env:WAOPS_SEED_REGION = $Region
+    try {
+        $output = & (Get-PythonCommand) $path @ArgumentList 2>&1
+        $exit = $LASTEXITCODE
+    }
+    finally {
+        Remove-Item Env:WAOPS_SEED_ENDPOINT, Env:WAOPS_SEED_REGION -ErrorAction SilentlyContinue
+    }
+    $text = ($output | ForEach-Object { "$_" }) -join "`n"
+    if ($exit -ne 0) { throw "seed $Script failed ($exit): $text" }
+    if ([string]::IsNullOrWhiteSpace($text)) { return $null }
+    $text | ConvertFrom-Json -Depth 50
+}
+
+function Remove-PassedMotoLogs {
+    <#
+    .SYNOPSIS
+        Keeps the moto logs of test classes that failed (named moto-<Class>.log) and deletes the rest.
+        Failed classes are read from the xUnit TRX files in -ResultsDirectory.
+    #>
+    param([string] $ResultsDirectory, [string] $LogDirectory)
+    $failedClasses = [Collections.Generic.HashSet[string]]::new()
+    foreach ($trx in Get-ChildItem $ResultsDirectory -Filter *.trx -ErrorAction SilentlyContinue) {
+        [xml]$document = Get-Content $trx.FullName -Raw
+        foreach ($result in $document.TestRun.Results.UnitTestResult) {
+            if ($result.outcome -eq 'Failed') {
+                $parts = $result.testName.Split('(')[0].Split('.')
+                if ($parts.Count -ge 2) { $null = $failedClasses.Add($parts[-2]) }
+            }
+        }
+    }
+    foreach ($log in Get-ChildItem $LogDirectory -Filter 'moto-xunit-*.log' -ErrorAction SilentlyContinue) {
+        $class = $log.BaseName.Substring('moto-xunit-'.Length)
+        if (-not $failedClasses.Contains($class)) { Remove-Item $log.FullName, "$($log.FullName).out" -Force -ErrorAction SilentlyContinue }
+    }
+}
+
+Export-ModuleMember -Function Get-PythonCommand, Get-PwshInvocation, Invoke-Pwsh, Save-NuGetPackage, Get-FreeTcpPort, Start-MotoServer, Stop-MotoServer,
+    Reset-MotoServer, Get-TestAwsParameter, Get-TestCredential, Invoke-TestAwsCli, Invoke-MotoSeed, Remove-PassedMotoLogs
