@@ -1,0 +1,230 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds, tests, benchmarks and packages WAOps.
+
+.DESCRIPTION
+    Plain PowerShell tasks (no build framework needed):
+
+      Bootstrap  Installs the pinned Pester from the NuGet feed into out/tools if missing; checks for moto
+                 (moto_server), boto3 and the AWS CLI and installs them with pip if missing.
+      Build      Release build; assembles a ready-to-import module in out/WAOps (cmdlets at the root,
+                 dependencies in out/WAOps/Dependencies, help generated from module/en-US/docs).
+      Test       (default) Bootstrap, Build, then xUnit and Pester against the built module. Each test
+                 class/file starts its own moto server on a free loopback port and stops it. Results go to
+                 out/test-results as XML; moto logs of failed tests stay in out/test-logs. Exits non-zero on
+                 any failure.
+      Bench      Runs the benchmark scenarios (tests/Benchmarks) against their baselines, alternated in one
+                 run, and prints medians and ratios.
+      Demo       Starts a local moto server, runs WAOps against it, and stops it again.
+      Package    Zips out/WAOps into out/WAOps-<version>.zip (the SSM Automation attachment).
+
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Bench -Scenario Import -Iterations 15
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Bootstrap', 'Build', 'Test', 'Bench', 'Demo', 'Package')]
+    [string[]] $Task = @('Test'),
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+
+    # Benchmark scenarios to run (default: all).
+    [string[]] $Scenario,
+
+    # Benchmark iterations per arm (default: each scenario's own).
+    [ValidateRange(1, 1000)]
+    [int] $Iterations,
+
+    # Run only Pester files whose name matches this wildcard, and xUnit tests matching this filter.
+    [string] $PesterFilter = '*',
+    [string] $XunitFilter
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version Latest
+
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'WAOps'
+$ToolsOut = Join-Path $Out 'tools'
+$ResultsOut = Join-Path $Out 'test-results'
+$LogsOut = Join-Path $Out 'test-logs'
+$PesterVersion = '5.7.1'
+
+Import-Module (Join-Path $Root 'tests/Support/WAOps.TestSupport.psm1') -Force
+
+function Write-Step([string] $Message) {
+    Write-Host "==> $Message" -ForegroundColor Cyan
+}
+
+function Get-ModuleVersion {
+    (Import-PowerShellDataFile (Join-Path $Root 'module/WAOps.psd1')).ModuleVersion
+}
+
+function Invoke-Native {
+    # Runs a native command and stops the build if it fails.
+    param([string] $FilePath, [string[]] $ArgumentList)
+    & $FilePath @ArgumentList
+    if ($LASTEXITCODE -ne 0) {
+        throw "$FilePath $($ArgumentList -join ' ') failed with exit code $LASTEXITCODE."
+    }
+}
+
+function Invoke-Bootstrap {
+    Write-Step "Bootstrap: Pester $PesterVersion, moto, boto3, AWS CLI"
+    $pesterManifest = Get-PinnedPesterManifest
+    if (-not (Test-Path $pesterManifest)) {
+        Write-Step "Installing Pester $PesterVersion from the NuGet feed"
+        Install-PinnedPester -Version $PesterVersion -Destination (Join-Path $ToolsOut "Pester/$PesterVersion")
+    }
+
+    $python = Get-PythonCommand
+    & $python -c 'import moto, boto3, flask' 2>$null
+    if ($LASTEXITCODE -ne 0) {
+        Write-Step 'Installing moto[server] and boto3 with pip'
+        Invoke-Native $python @('-m', 'pip', 'install', '--quiet', 'moto[server]', 'boto3')
+    }
+    if (-not (Get-Command aws -ErrorAction SilentlyContinue)) {
+        Write-Step 'Installing the AWS CLI with pip'
+        Invoke-Native $python @('-m', 'pip', 'install', '--quiet', 'awscli')
+    }
+}
+
+function Get-PinnedPesterManifest {
+    Join-Path $ToolsOut "Pester/$PesterVersion/Pester.psd1"
+}
+
+function Install-PinnedPester {
+    param([string] $Version, [string] $Destination)
+    # The PowerShell module sits under tools/ inside the NuGet package.
+    $package = Save-NuGetPackage -Id Pester -Version $Version -Destination (Join-Path $ToolsOut "packages/pester.$Version")
+    Remove-Item $Destination -Recurse -Force -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Path (Split-Path $Destination) -Force | Out-Null
+    Copy-Item (Join-Path $package 'tools') $Destination -Recurse
+}
+
+function Invoke-Build {
+    $version = Get-ModuleVersion
+    Write-Step "Build $Configuration, version $version"
+    $publish = Join-Path $Out "publish"
+    Remove-Item $publish, $ModuleOut -Recurse -Force -ErrorAction SilentlyContinue
+    Invoke-Native dotnet @('build', (Join-Path $Root 'WAOps.sln'), '-c', $Configuration, "-p:Version=$version", '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/WAOps.PowerShell/WAOps.PowerShell.csproj'), '-c', $Configuration,
+        "-p:Version=$version", '-o', $publish, '--no-build', '--nologo', '-v', 'quiet')
+
+    # Layout: the cmdlet assembly at the root (PowerShell loads it), everything else in Dependencies/
+    # (loaded into WAOps' own AssemblyLoadContext).
+    $dependencies = Join-Path $ModuleOut 'Dependencies'
+    New-Item -ItemType Directory -Path $dependencies -Force | Out-Null
+    foreach ($file in Get-ChildItem $publish -File) {
+        if ($file.Extension -notin '.dll', '.pdb') { continue }
+        $target = if ($file.BaseName -eq 'WAOps.PowerShell') { $ModuleOut } else { $dependencies }
+        Copy-Item $file.FullName $target
+    }
+    Copy-Item (Join-Path $Root 'module/WAOps.psd1'), (Join-Path $Root 'module/WAOps.Format.ps1xml') $ModuleOut
+    $help = Join-Path $ModuleOut 'en-US'
+    New-Item -ItemType Directory -Path $help -Force | Out-Null
+    Copy-Item (Join-Path $Root 'module/en-US/about_*.help.txt') $help
+
+    # Cmdlet help (MAML) is generated from the markdown in module/en-US/docs plus the cmdlets' own metadata,
+    # in a child pwsh so this process never loads (and locks) the built assemblies.
+    Invoke-Pwsh -File (Join-Path $Root 'module/tools/New-WAOpsHelp.ps1') -ArgumentList @(
+        '-ModuleManifest', (Join-Path $ModuleOut 'WAOps.psd1'),
+        '-DocsPath', (Join-Path $Root 'module/en-US/docs'),
+        '-OutFile', (Join-Path $help 'WAOps.PowerShell.dll-Help.xml'))
+    Write-Step "Module ready: $ModuleOut"
+}
+
+function Invoke-Test {
+    Invoke-Bootstrap
+    Invoke-Build
+    Remove-Item $ResultsOut, $LogsOut -Recurse -Force -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Path $ResultsOut, $LogsOut -Force | Out-Null
+    $env:WAOPS_TEST_LOG_DIR = $LogsOut
+    $failed = $false
+
+    Write-Step 'xUnit'
+    $xunitArgs = @('test', (Join-Path $Root 'WAOps.sln'), '-c', $Configuration, '--no-build', '--nologo',
+        '--results-directory', $ResultsOut, '--logger', 'trx', '--logger', 'console;verbosity=minimal')
+    if ($XunitFilter) { $xunitArgs += @('--filter', $XunitFilter) }
+    & dotnet @xunitArgs
+    if ($LASTEXITCODE -ne 0) { $failed = $true }
+    Remove-PassedMotoLogs -ResultsDirectory $ResultsOut -LogDirectory $LogsOut
+
+    Write-Step 'Pester (against the built module)'
+    $pesterArgs = @(
+        '-PesterManifest', (Get-PinnedPesterManifest),
+        '-ModuleManifest', (Join-Path $ModuleOut 'WAOps.psd1'),
+        '-ResultFile', (Join-Path $ResultsOut 'pester.xml'),
+        '-LogDirectory', $LogsOut)
+    # pwsh on Unix expands a bare '*' passed to a child process, so the filter goes only when narrowed.
+    if ($PesterFilter -ne '*') { $pesterArgs += @('-Filter', $PesterFilter) }
+    Invoke-Pwsh -File (Join-Path $Root 'tests/Pester/Invoke-PesterSuite.ps1') -ArgumentList $pesterArgs -NoThrow
+    if ($LASTEXITCODE -ne 0) { $failed = $true }
+
+    if ($failed) {
+        Write-Host "Tests failed. Results: $ResultsOut; moto logs of failed tests: $LogsOut" -ForegroundColor Red
+        exit 1
+    }
+    Write-Host "All tests passed. Results: $ResultsOut" -ForegroundColor Green
+}
+
+function Invoke-Bench {
+    Invoke-Bootstrap
+    Invoke-Build
+    $benchArgs = @('-ModuleManifest', (Join-Path $ModuleOut 'WAOps.psd1'), '-OutDirectory', (Join-Path $Out 'bench'))
+    if ($Scenario) { $benchArgs += @('-Scenario', ($Scenario -join ',')) }
+    if ($Iterations) { $benchArgs += @('-Iterations', $Iterations) }
+    Invoke-Pwsh -File (Join-Path $Root 'tests/Benchmarks/Invoke-WABenchmark.ps1') -ArgumentList $benchArgs
+}
+
+function Invoke-Demo {
+    Invoke-Bootstrap
+    Invoke-Build
+    # The demo's account is a local moto server started here and stopped at the end, whatever happens.
+    $env:WAOPS_TEST_LOG_DIR = Join-Path $Out 'demo-logs'
+    $moto = Start-MotoServer -Name 'demo'
+    try {
+        $credentials = Get-TestCredential
+        $env:AWS_ACCESS_KEY_ID = $credentials.AccessKey
+        $env:AWS_SECRET_ACCESS_KEY = $credentials.SecretKey
+        $env:AWS_EC2_METADATA_DISABLED = 'true'
+        Write-Step "Demo against moto at $($moto.Endpoint)"
+        Invoke-Pwsh -File (Join-Path $Root 'runbooks/Invoke-WADemo.ps1') -ArgumentList @(
+            '-ModuleManifest', (Join-Path $ModuleOut 'WAOps.psd1'), '-EndpointUrl', $moto.Endpoint, '-Region', 'us-east-1')
+    }
+    finally {
+        $moto | Stop-MotoServer
+        Remove-Item Env:AWS_ACCESS_KEY_ID, Env:AWS_SECRET_ACCESS_KEY -ErrorAction SilentlyContinue
+    }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $zip = Join-Path $Out ("WAOps-{0}.zip" -f (Get-ModuleVersion))
+    Remove-Item $zip -Force -ErrorAction SilentlyContinue
+    # The zip holds a WAOps folder, the shape SSM Automation attachments and Import-Module expect.
+    $staging = Join-Path $Out 'package'
+    Remove-Item $staging -Recurse -Force -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Path $staging -Force | Out-Null
+    Copy-Item $ModuleOut (Join-Path $staging 'WAOps') -Recurse
+    [IO.Compression.ZipFile]::CreateFromDirectory($staging, $zip)
+    Remove-Item $staging -Recurse -Force
+    Write-Step "Package: $zip"
+}
+
+foreach ($name in $Task) {
+    switch ($name) {
+        'Bootstrap' { Invoke-Bootstrap }
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Bench' { Invoke-Bench }
+        'Demo' { Invoke-Demo }
+        'Package' { Invoke-Package }
+    }
+}
