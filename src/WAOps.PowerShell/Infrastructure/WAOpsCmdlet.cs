@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using WAOps.Engine.Errors;
+using WAOps.Engine.Planning;
 
 namespace WAOps.PowerShell.Infrastructure;
 
@@ -54,6 +55,85 @@ public abstract class WAOpsCmdlet : PSCmdlet
         {
             action();
         }
+    }
+
+    /// <summary>
+    /// Asks ShouldProcess on the pipeline thread from inside async work and waits for the answer, so each
+    /// planned change is confirmed (or shown under -WhatIf) just before it is applied.
+    /// </summary>
+    protected Task<ProcessDecision> ShouldProcessAsync(string target, string action)
+    {
+        var answer = new TaskCompletionSource<ProcessDecision>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() =>
+        {
+            try
+            {
+                var description = $"Performing the operation \"{action}\" on target \"{target}\".";
+                var warning = $"Are you sure you want to perform this action?\n{description}";
+                var proceed = ShouldProcess(description, warning, "Confirm", out var reason);
+                answer.TrySetResult(proceed ? ProcessDecision.Proceed : reason == ShouldProcessReason.WhatIf ? ProcessDecision.WhatIf : ProcessDecision.Declined);
+            }
+            catch (Exception ex)
+            {
+                answer.TrySetException(ex);
+            }
+        });
+        return answer.Task;
+    }
+
+    /// <summary>
+    /// Walks a plan: changes that write are put to ShouldProcess one by one and applied; every change gets a
+    /// result (Created/Updated/Deleted/Unchanged/Skipped/Failed) passed to <paramref name="emit"/>, except
+    /// under -WhatIf, which only shows the plan. A failed change is also written as a non-terminating error,
+    /// and the rest of the plan goes on.
+    /// </summary>
+    protected async Task<IReadOnlyList<ChangeResult>> ApplyPlanAsync(
+        IEnumerable<PlannedChange> plan,
+        Func<PlannedChange, CancellationToken, Task> apply,
+        Action<ChangeResult> emit,
+        CancellationToken cancellationToken)
+    {
+        var results = new List<ChangeResult>();
+        foreach (var change in plan)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ChangeResult result;
+            if (!change.IsWrite)
+            {
+                result = new ChangeResult(change, change.SuccessOutcome);
+            }
+            else
+            {
+                var decision = await ShouldProcessAsync(change.Target, change.Describe()).ConfigureAwait(false);
+                if (decision == ProcessDecision.WhatIf)
+                {
+                    continue;
+                }
+
+                if (decision == ProcessDecision.Declined)
+                {
+                    result = new ChangeResult(change, ChangeOutcome.Skipped, "Declined at the confirmation prompt.");
+                }
+                else
+                {
+                    try
+                    {
+                        await apply(change, cancellationToken).ConfigureAwait(false);
+                        result = new ChangeResult(change, change.SuccessOutcome);
+                    }
+                    catch (WAOpsException ex)
+                    {
+                        result = new ChangeResult(change, ChangeOutcome.Failed, ex.Message, ex.ErrorId);
+                        EmitError(ex, change.Target);
+                    }
+                }
+            }
+
+            results.Add(result);
+            emit(result);
+        }
+
+        return results;
     }
 
     protected void EmitObject(object value) => Post(() => WriteObject(value));
