@@ -168,6 +168,13 @@ function Get-TestCredential {
     @{ AccessKey = $script:TestAccessKey; SecretKey = $script:TestSecretKey }
 }
 
+function Set-ProcessEnvironmentVariable([string] $Name, $Value) {
+    # PowerShell passes $null to a .NET string parameter as '', and .NET on Unix then keeps the variable, empty
+    # (AWS_PROFILE='' makes the AWS CLI look for a profile named ''). A real null removes it.
+    if ($null -eq $Value) { [Environment]::SetEnvironmentVariable($Name, [NullString]::Value) }
+    else { [Environment]::SetEnvironmentVariable($Name, [string]$Value) }
+}
+
 function Invoke-TestAwsCli {
     <#
     .SYNOPSIS
@@ -188,14 +195,14 @@ function Invoke-TestAwsCli {
     }
     foreach ($key in $overrides.Keys) {
         $saved[$key] = [Environment]::GetEnvironmentVariable($key)
-        [Environment]::SetEnvironmentVariable($key, $overrides[$key])
+        Set-ProcessEnvironmentVariable $key $overrides[$key]
     }
     try {
         $output = & aws --endpoint-url $Server.Endpoint --output json @Arguments 2>&1
         $exit = $LASTEXITCODE
     }
     finally {
-        foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
+        foreach ($key in $saved.Keys) { Set-ProcessEnvironmentVariable $key $saved[$key] }
     }
     $text = ($output | ForEach-Object { "$_" }) -join "`n"
     if ($exit -ne 0) { throw "aws $($Arguments -join ' ') failed ($exit): $text" }

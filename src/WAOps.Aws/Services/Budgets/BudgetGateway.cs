@@ -7,6 +7,9 @@ using WAOps.Engine.Planning;
 
 namespace WAOps.Aws.Services.Budgets;
 
+/// <summary>One budget of a listing: its state, or the error that kept it from being read.</summary>
+public sealed record BudgetRead(string Name, BudgetState? Budget, WAOpsException? Error);
+
 /// <summary>
 /// Reads a budget's whole state (budget, notifications, each notification's subscribers) and applies the
 /// changes <see cref="BudgetPlanner"/> plans, one AWS call per change. Budgets are changed in place, never
@@ -50,13 +53,23 @@ public sealed class BudgetGateway
         return budget is null ? null : await CompleteAsync(budget, includeSubscribers, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Every budget of the account with its notifications, in the order AWS lists them, a few read ahead.</summary>
-    public async IAsyncEnumerable<BudgetState> ListAsync(bool includeSubscribers, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Every budget of the account that <paramref name="filter"/> accepts, with its notifications, in the order AWS
+    /// lists them (a few read ahead). The filter sees each budget before its notifications are read, so budgets it
+    /// rejects cost no further calls. A budget whose notifications or subscribers cannot be read comes back with
+    /// the error, and the listing goes on.
+    /// </summary>
+    public async IAsyncEnumerable<BudgetRead> ListAsync(Func<BudgetState, bool>? filter, bool includeSubscribers, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var window = new Queue<Task<BudgetState>>();
+        var window = new Queue<Task<BudgetRead>>();
         await foreach (var budget in Client.DescribeAllBudgetsAsync(AccountId, cancellationToken).ConfigureAwait(false))
         {
-            window.Enqueue(CompleteAsync(budget, includeSubscribers, cancellationToken));
+            if (filter is not null && !filter(BudgetMapper.ToState(AccountId, Partition, budget, Array.Empty<BudgetNotification>())))
+            {
+                continue;
+            }
+
+            window.Enqueue(TryCompleteAsync(budget, includeSubscribers, cancellationToken));
             if (window.Count >= BudgetReadAhead)
             {
                 yield return await window.Dequeue().ConfigureAwait(false);
@@ -91,6 +104,18 @@ public sealed class BudgetGateway
         }, cancellationToken)),
         _ => throw new InvalidOperationException($"'{change}' carries no budget operation to apply."),
     };
+
+    private async Task<BudgetRead> TryCompleteAsync(Budget budget, bool includeSubscribers, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new BudgetRead(budget.BudgetName ?? string.Empty, await CompleteAsync(budget, includeSubscribers, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (WAOpsException ex)
+        {
+            return new BudgetRead(budget.BudgetName ?? string.Empty, null, ex);
+        }
+    }
 
     private async Task<BudgetState> CompleteAsync(Budget budget, bool includeSubscribers, CancellationToken cancellationToken)
     {
