@@ -247,8 +247,10 @@ function Remove-PassedMotoLogs {
     param([string] $ResultsDirectory, [string] $LogDirectory)
     $failedClasses = [Collections.Generic.HashSet[string]]::new()
     foreach ($trx in Get-ChildItem $ResultsDirectory -Filter *.trx -ErrorAction SilentlyContinue) {
-        [xml]$document = Get-Content $trx.FullName -Raw
-        foreach ($result in $document.TestRun.Results.UnitTestResult) {
+        # -LiteralPath: dotnet test names a second result file of the same second "...[1].trx", a wildcard otherwise.
+        # A run whose filter matched nothing in an assembly writes a TRX without results.
+        [xml]$document = Get-Content -LiteralPath $trx.FullName -Raw
+        foreach ($result in $document.SelectNodes("//*[local-name()='UnitTestResult']")) {
             if ($result.outcome -eq 'Failed') {
                 $parts = $result.testName.Split('(')[0].Split('.')
                 if ($parts.Count -ge 2) { $null = $failedClasses.Add($parts[-2]) }
