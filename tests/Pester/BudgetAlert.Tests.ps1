@@ -248,6 +248,31 @@ Describe 'Set-WABudgetAlert and SNS topics' {
         Get-CliBudgetName | Should -Contain 'sns-next'
     }
 
+    It 'does not override a Deny for AWS Budgets, even with -FixTopicPolicy' {
+        $denied = (Invoke-TestAwsCli -Server $script:Moto -Arguments 'sns', 'create-topic', '--name', 'denied-alerts').TopicArn
+        $policy = @{
+            Version   = '2012-10-17'
+            Statement = @(
+                @{ Sid = 'NoBudgets'; Effect = 'Deny'; Principal = @{ Service = 'budgets.amazonaws.com' }; Action = 'SNS:Publish'; Resource = $denied }
+            )
+        } | ConvertTo-Json -Depth 5 -Compress
+        Invoke-TestAwsCli -Server $script:Moto -Arguments 'sns', 'set-topic-attributes', '--topic-arn', $denied, '--attribute-name', 'Policy', '--attribute-value', $policy | Out-Null
+
+        $error = { Set-WABudgetAlert @script:Aws -Name sns-denied -Amount 10 -SnsTopicArn $denied -FixTopicPolicy -ErrorAction Stop } |
+            Should -Throw -ErrorId 'TopicPolicyDeniesBudgets,*' -PassThru
+        $error.Exception.Message | Should -Match "statement 'NoBudgets'"
+        (Invoke-TestAwsCli -Server $script:Moto -Arguments 'sns', 'get-topic-attributes', '--topic-arn', $denied).Attributes.Policy | ConvertFrom-Json |
+            ForEach-Object { @($_.Statement).Sid } | Should -Be @('NoBudgets')
+        Get-CliBudgetName | Should -Not -Contain 'sns-denied'
+    }
+
+    It 'warns that an encrypted topic needs a key policy for AWS Budgets' {
+        $encrypted = (Invoke-TestAwsCli -Server $script:Moto -Arguments 'sns', 'create-topic', '--name', 'encrypted-alerts', '--attributes', 'KmsMasterKeyId=alias/aws/sns').TopicArn
+        Set-WABudgetAlert @script:Aws -Name sns-encrypted -Amount 10 -SnsTopicArn $encrypted -FixTopicPolicy -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+        $warnings | Should -HaveCount 1
+        "$($warnings[0])" | Should -Match 'encrypted with KMS key alias/aws/sns: its key policy must let budgets\.amazonaws\.com use it'
+    }
+
     It 'refuses a topic of another account' {
         $foreign = 'arn:aws:sns:us-east-1:111122223333:budget-alerts'
         $error = { Set-WABudgetAlert @script:Aws -Name sns-foreign -Amount 10 -SnsTopicArn $foreign -FixTopicPolicy -ErrorAction Stop } |
