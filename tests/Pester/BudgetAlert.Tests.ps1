@@ -59,7 +59,7 @@ Describe 'Set-WABudgetAlert creates budgets' {
         $budget[0].Amount | Should -Be 500
         @($budget[0].Notifications) | Should -HaveCount 4
         foreach ($notification in $budget[0].Notifications) {
-            @($notification.Subscribers | ForEach-Object Address) | Should -Be @('ops@example.com')
+            @($notification.Subscribers.Address) | Should -Be @('ops@example.com')
         }
 
         $cli = Get-CliBudget 'Project-checkout'

@@ -9,7 +9,9 @@ public sealed class BudgetNotification
     public BudgetNotification(BudgetNotificationKey key, IReadOnlyList<BudgetSubscriber>? subscribers, string? state = null)
     {
         Key = key ?? throw new ArgumentNullException(nameof(key));
-        Subscribers = subscribers;
+        // A read-only collection rather than an array: in PowerShell, $n.Subscribers.Address on an array calls
+        // Array.Address() instead of listing each subscriber's address.
+        Subscribers = subscribers is null ? null : subscribers.ToList().AsReadOnly();
         State = state;
     }
 
