@@ -14,7 +14,9 @@
     PowerShellVersion    = '7.4'
     FormatsToProcess     = @('WAOps.Format.ps1xml')
     CmdletsToExport      = @(
+        'Get-WABudget'
         'Get-WAContext'
+        'Set-WABudgetAlert'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

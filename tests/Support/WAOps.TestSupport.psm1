@@ -168,6 +168,13 @@ function Get-TestCredential {
     @{ AccessKey = $script:TestAccessKey; SecretKey = $script:TestSecretKey }
 }
 
+function Set-ProcessEnvironmentVariable([string] $Name, $Value) {
+    # PowerShell passes $null to a .NET string parameter as '', and .NET on Unix then keeps the variable, empty
+    # (AWS_PROFILE='' makes the AWS CLI look for a profile named ''). A real null removes it.
+    if ($null -eq $Value) { [Environment]::SetEnvironmentVariable($Name, [NullString]::Value) }
+    else { [Environment]::SetEnvironmentVariable($Name, [string]$Value) }
+}
+
 function Invoke-TestAwsCli {
     <#
     .SYNOPSIS
@@ -188,14 +195,14 @@ function Invoke-TestAwsCli {
     }
     foreach ($key in $overrides.Keys) {
         $saved[$key] = [Environment]::GetEnvironmentVariable($key)
-        [Environment]::SetEnvironmentVariable($key, $overrides[$key])
+        Set-ProcessEnvironmentVariable $key $overrides[$key]
     }
     try {
         $output = & aws --endpoint-url $Server.Endpoint --output json @Arguments 2>&1
         $exit = $LASTEXITCODE
     }
     finally {
-        foreach ($key in $saved.Keys) { [Environment]::SetEnvironmentVariable($key, $saved[$key]) }
+        foreach ($key in $saved.Keys) { Set-ProcessEnvironmentVariable $key $saved[$key] }
     }
     $text = ($output | ForEach-Object { "$_" }) -join "`n"
     if ($exit -ne 0) { throw "aws $($Arguments -join ' ') failed ($exit): $text" }
@@ -240,8 +247,10 @@ function Remove-PassedMotoLogs {
     param([string] $ResultsDirectory, [string] $LogDirectory)
     $failedClasses = [Collections.Generic.HashSet[string]]::new()
     foreach ($trx in Get-ChildItem $ResultsDirectory -Filter *.trx -ErrorAction SilentlyContinue) {
-        [xml]$document = Get-Content $trx.FullName -Raw
-        foreach ($result in $document.TestRun.Results.UnitTestResult) {
+        # -LiteralPath: dotnet test names a second result file of the same second "...[1].trx", a wildcard otherwise.
+        # A run whose filter matched nothing in an assembly writes a TRX without results.
+        [xml]$document = Get-Content -LiteralPath $trx.FullName -Raw
+        foreach ($result in $document.SelectNodes("//*[local-name()='UnitTestResult']")) {
             if ($result.outcome -eq 'Failed') {
                 $parts = $result.testName.Split('(')[0].Split('.')
                 if ($parts.Count -ge 2) { $null = $failedClasses.Add($parts[-2]) }

@@ -24,6 +24,12 @@ public sealed class Budget
     public string? BudgetType { get; set; }
 
     public DateTime? LastUpdatedTime { get; set; }
+
+    /// <summary>How cost is aggregated (BlendedCost, UnblendedCost, AmortizedCost, ...); kept as read when WAOps updates a budget.</summary>
+    public List<string>? Metrics { get; set; }
+
+    /// <summary>The billing view the budget is based on; kept as read when WAOps updates a budget.</summary>
+    public string? BillingViewArn { get; set; }
 }
 
 public sealed class Spend

@@ -48,6 +48,18 @@ public sealed class DescribeBudgetsResponse : AwsResponse
     public string? NextToken { get; set; }
 }
 
+public sealed class UpdateBudgetRequest
+{
+    public string? AccountId { get; set; }
+
+    /// <summary>The whole budget as it should be: UpdateBudget replaces every member except BudgetName and CalculatedSpend.</summary>
+    public Budget? NewBudget { get; set; }
+}
+
+public sealed class UpdateBudgetResponse : AwsResponse
+{
+}
+
 public sealed class DeleteBudgetRequest
 {
     public string? AccountId { get; set; }
