@@ -1,0 +1,81 @@
+namespace WAOps.Engine.Tags;
+
+/// <summary>
+/// Accumulates results one at a time (so a scan can stream them) and produces summary rows: the total,
+/// each resource type (by name), and each required key (in policy order).
+/// </summary>
+public sealed class TagComplianceSummarizer
+{
+    private readonly TagPolicy _policy;
+    private readonly Counter _total = new();
+    private readonly SortedDictionary<string, Counter> _byType = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Counter> _byKey;
+
+    public TagComplianceSummarizer(TagPolicy policy)
+    {
+        _policy = policy;
+        _byKey = policy.RequiredKeys.ToDictionary(k => k, _ => new Counter(), StringComparer.Ordinal);
+    }
+
+    public void Add(TagComplianceResult result)
+    {
+        _total.Add(result.Compliant, result.MissingKeys.Count > 0, result.MisCasedKeys.Count > 0, result.InvalidValues.Count > 0);
+        if (!_byType.TryGetValue(result.ResourceType, out var type))
+        {
+            _byType[result.ResourceType] = type = new Counter();
+        }
+
+        type.Add(result.Compliant, result.MissingKeys.Count > 0, result.MisCasedKeys.Count > 0, result.InvalidValues.Count > 0);
+        foreach (var key in _policy.RequiredKeys)
+        {
+            var missing = result.MissingKeys.Contains(key);
+            var misCased = result.MisCasedKeys.Any(m => m.EndsWith("->" + key, StringComparison.Ordinal));
+            var invalid = result.InvalidValues.Any(v => ValueKeyMatches(v, key));
+            _byKey[key].Add(!missing && !misCased && !invalid, missing, misCased, invalid);
+        }
+    }
+
+    public IReadOnlyList<TagComplianceSummary> Summarize()
+    {
+        var rows = new List<TagComplianceSummary> { _total.ToRow(TagSummaryDimension.Total, "All resources") };
+        rows.AddRange(_byType.Select(t => t.Value.ToRow(TagSummaryDimension.ResourceType, t.Key)));
+        rows.AddRange(_policy.RequiredKeys.Select(k => _byKey[k].ToRow(TagSummaryDimension.TagKey, k)));
+        return rows;
+    }
+
+    // InvalidValues hold "key=value" with the key as found (possibly mis-cased); compare ignoring case and spaces.
+    private static bool ValueKeyMatches(string entry, string key)
+    {
+        var cut = entry.IndexOf('=');
+        return cut > 0 && string.Equals(entry[..cut].Trim(), key, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private sealed class Counter
+    {
+        private int _resources;
+        private int _compliant;
+        private int _missing;
+        private int _misCased;
+        private int _invalid;
+
+        public void Add(bool compliant, bool missing, bool misCased, bool invalid)
+        {
+            _resources++;
+            _compliant += compliant ? 1 : 0;
+            _missing += missing ? 1 : 0;
+            _misCased += misCased ? 1 : 0;
+            _invalid += invalid ? 1 : 0;
+        }
+
+        public TagComplianceSummary ToRow(TagSummaryDimension dimension, string name) => new()
+        {
+            Dimension = dimension,
+            Name = name,
+            Resources = _resources,
+            Compliant = _compliant,
+            Missing = _missing,
+            MisCased = _misCased,
+            InvalidValue = _invalid,
+        };
+    }
+}

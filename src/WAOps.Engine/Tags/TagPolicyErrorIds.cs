@@ -1,0 +1,15 @@
+namespace WAOps.Engine.Tags;
+
+/// <summary>Stable error ids for tag policies and tag parameters.</summary>
+public static class TagPolicyErrorIds
+{
+    public const string EmptyRequiredTagList = "EmptyRequiredTagList";
+    public const string InvalidTagKey = "InvalidTagKey";
+    public const string DuplicateRequiredTag = "DuplicateRequiredTag";
+    public const string AllowedValueForUnrequiredKey = "AllowedValueForUnrequiredKey";
+    public const string EmptyAllowedValueList = "EmptyAllowedValueList";
+    public const string TagPolicyFileNotFound = "TagPolicyFileNotFound";
+    public const string InvalidTagPolicyFile = "InvalidTagPolicyFile";
+    public const string InvalidResourceType = "InvalidResourceType";
+    public const string InvalidTagValue = "InvalidTagValue";
+}
