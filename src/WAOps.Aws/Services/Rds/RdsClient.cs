@@ -28,6 +28,17 @@ public sealed class RdsClient : AwsQueryClient
     public Task<DescribeDBInstancesResponse> DescribeDBInstancesAsync(DescribeDBInstancesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeDBInstancesResponse>("DescribeDBInstances", request, cancellationToken);
 
+    public Task<DescribeDBClustersResponse> DescribeDBClustersAsync(DescribeDBClustersRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeDBClustersResponse>("DescribeDBClusters", request, cancellationToken);
+
+    /// <summary>Every DB cluster (Aurora and Multi-AZ clusters), streamed page by page.</summary>
+    public IAsyncEnumerable<DBCluster> DescribeAllDBClustersAsync(CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeDBClustersAsync(new DescribeDBClustersRequest { MaxRecords = MaxRecordsPerPage, Marker = marker }, ct),
+            page => page.Marker,
+            page => page.DBClusters,
+            cancellationToken);
+
     /// <summary>Every DB instance (optionally filtered), streamed page by page with the largest page size.</summary>
     public IAsyncEnumerable<DBInstance> DescribeAllDBInstancesAsync(List<Filter>? filters = null, CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(

@@ -29,6 +29,18 @@ public sealed class ResourceGroupsTaggingClient : AwsJsonClient
     public Task<GetResourcesResponse> GetResourcesAsync(GetResourcesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<GetResourcesRequest, GetResourcesResponse>("GetResources", request, cancellationToken);
 
+    /// <summary>TagResources takes at most 20 ARNs per call.</summary>
+    public const int MaxArnsPerTagCall = 20;
+
+    /// <summary>TagResources and UntagResources take at most 50 tags per call.</summary>
+    public const int MaxTagsPerTagCall = 50;
+
+    public Task<TagResourcesResponse> TagResourcesAsync(TagResourcesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<TagResourcesRequest, TagResourcesResponse>("TagResources", request, cancellationToken);
+
+    public Task<UntagResourcesResponse> UntagResourcesAsync(UntagResourcesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<UntagResourcesRequest, UntagResourcesResponse>("UntagResources", request, cancellationToken);
+
     /// <summary>
     /// Every page of GetResources for the filters in <paramref name="template"/>, streamed; the template's
     /// PaginationToken is replaced page by page.

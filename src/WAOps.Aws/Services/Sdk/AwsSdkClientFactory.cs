@@ -1,7 +1,11 @@
 using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
+using Amazon.DynamoDBv2;
+using Amazon.KeyManagementService;
+using Amazon.S3;
 using Amazon.SecurityToken;
+using Amazon.SQS;
 using WAOps.Aws.Protocol;
 using WAOps.Aws.Session;
 
@@ -31,6 +35,59 @@ internal static class AwsSdkClientFactory
         Protocol = AwsProtocol.AwsQuery,
         EndpointEnvironmentSuffix = "STS",
     };
+
+    public static readonly AwsServiceDescriptor S3 = new()
+    {
+        ServiceId = "S3",
+        EndpointPrefix = "s3",
+        ApiVersion = "2006-03-01",
+        Protocol = AwsProtocol.RestJson1,
+        EndpointEnvironmentSuffix = "S3",
+    };
+
+    public static readonly AwsServiceDescriptor DynamoDb = new()
+    {
+        ServiceId = "DynamoDB",
+        EndpointPrefix = "dynamodb",
+        ApiVersion = "2012-08-10",
+        Protocol = AwsProtocol.AwsJson1_0,
+        EndpointEnvironmentSuffix = "DYNAMODB",
+    };
+
+    public static readonly AwsServiceDescriptor Sqs = new()
+    {
+        ServiceId = "SQS",
+        EndpointPrefix = "sqs",
+        ApiVersion = "2012-11-05",
+        Protocol = AwsProtocol.AwsJson1_0,
+        EndpointEnvironmentSuffix = "SQS",
+    };
+
+    public static readonly AwsServiceDescriptor Kms = new()
+    {
+        ServiceId = "KMS",
+        EndpointPrefix = "kms",
+        ApiVersion = "2014-11-01",
+        Protocol = AwsProtocol.AwsJson1_1,
+        EndpointEnvironmentSuffix = "KMS",
+    };
+
+    public static AmazonS3Client CreateS3(AwsSession session)
+    {
+        var config = Configure(new AmazonS3Config(), session, S3);
+        // An endpoint override (moto, a VPC endpoint by URL) cannot take bucket names as host names.
+        config.ForcePathStyle = config.ServiceURL is not null;
+        return Observe(new AmazonS3Client(session.Credentials, config), session, S3);
+    }
+
+    public static AmazonDynamoDBClient CreateDynamoDb(AwsSession session) =>
+        Observe(new AmazonDynamoDBClient(session.Credentials, Configure(new AmazonDynamoDBConfig(), session, DynamoDb)), session, DynamoDb);
+
+    public static AmazonSQSClient CreateSqs(AwsSession session) =>
+        Observe(new AmazonSQSClient(session.Credentials, Configure(new AmazonSQSConfig(), session, Sqs)), session, Sqs);
+
+    public static AmazonKeyManagementServiceClient CreateKms(AwsSession session) =>
+        Observe(new AmazonKeyManagementServiceClient(session.Credentials, Configure(new AmazonKeyManagementServiceConfig(), session, Kms)), session, Kms);
 
     public static AmazonEC2Client CreateEc2(AwsSession session)
     {

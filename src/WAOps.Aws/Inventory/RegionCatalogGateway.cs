@@ -1,0 +1,56 @@
+using Amazon.EC2.Model;
+using WAOps.Aws.Services.Sdk;
+using WAOps.Aws.Session;
+using WAOps.Engine.Errors;
+
+namespace WAOps.Aws.Inventory;
+
+/// <summary>Stable error ids for region selection.</summary>
+public static class RegionErrorIds
+{
+    public const string UnknownRegion = "UnknownRegion";
+    public const string RegionNotEnabled = "RegionNotEnabled";
+}
+
+/// <summary>
+/// The account's regions from EC2 DescribeRegions (all of them, with their opt-in status): used to expand
+/// -AllRegions to the enabled regions and to refuse a -Region the account does not have or has not enabled.
+/// </summary>
+public static class RegionCatalogGateway
+{
+    public static async Task<IReadOnlyList<string>> EnabledRegionsAsync(AwsSession session, CancellationToken cancellationToken) =>
+        (await ListAsync(session, cancellationToken).ConfigureAwait(false)).Where(r => r.Enabled).Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
+
+    /// <summary>Returns the regions as given when each exists and is enabled; else throws UnknownRegion or RegionNotEnabled.</summary>
+    public static async Task<IReadOnlyList<string>> ValidateAsync(AwsSession session, IReadOnlyList<string> regions, CancellationToken cancellationToken)
+    {
+        var known = (await ListAsync(session, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Name, r => r.Enabled, StringComparer.Ordinal);
+        foreach (var region in regions)
+        {
+            if (!known.TryGetValue(region, out var enabled))
+            {
+                throw new WAOpsException(RegionErrorIds.UnknownRegion, ErrorKind.InvalidArgument,
+                    $"'{region}' is not a region of this account's partition. Known regions: {string.Join(", ", known.Keys.OrderBy(k => k, StringComparer.Ordinal))}.", region);
+            }
+
+            if (!enabled)
+            {
+                throw new WAOpsException(RegionErrorIds.RegionNotEnabled, ErrorKind.InvalidArgument,
+                    $"The opt-in region '{region}' is not enabled for this account.", region);
+            }
+        }
+
+        return regions.Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<IReadOnlyList<(string Name, bool Enabled)>> ListAsync(AwsSession session, CancellationToken cancellationToken)
+    {
+        using var ec2 = AwsSdkClientFactory.CreateEc2(session);
+        var calls = new SdkCalls(AwsSdkClientFactory.Ec2, AwsSdkClientFactory.EndpointOf(session, AwsSdkClientFactory.Ec2), cancellationToken);
+        var response = await calls.RunAsync("DescribeRegions", ct => ec2.DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = true }, ct)).ConfigureAwait(false);
+        return (response.Regions ?? new())
+            .Where(r => r.RegionName is not null)
+            .Select(r => (r.RegionName!, r.OptInStatus is null or "opt-in-not-required" or "opted-in"))
+            .ToList();
+    }
+}

@@ -1,0 +1,223 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using WAOps.Aws.Inventory.Discovery;
+using WAOps.Aws.Services.ResourceGroupsTagging;
+using WAOps.Aws.Services.ResourceGroupsTagging.Model;
+using WAOps.Aws.Services.Sts;
+using WAOps.Aws.Session;
+using WAOps.Engine.Errors;
+using WAOps.Engine.Inventory;
+using WAOps.Engine.Tags;
+
+namespace WAOps.Aws.Inventory;
+
+/// <summary>
+/// Streams every resource of the requested regions with its tags. Per region, GetResources (100 per page)
+/// streams out as pages arrive; meanwhile the covered kinds are listed through their own services, in
+/// parallel under one bound. When all listings are done, the resources the Tagging API did not report
+/// (never tagged) follow, marked as found by the service API. Each ARN is reported once. A listing that
+/// fails is reported to <c>onFailure</c> and the scan goes on; cancellation stops everything.
+/// </summary>
+public static class TaggedResourceScanner
+{
+    public static async IAsyncEnumerable<InventoryResource> ScanAsync(
+        AwsSession session,
+        TagScanRequest request,
+        Action<TagScanProgress>? onProgress,
+        Action<TagScanFailure>? onFailure,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var channel = Channel.CreateBounded<InventoryResource>(new BoundedChannelOptions(4096) { SingleReader = true });
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(async () =>
+        {
+            try
+            {
+                await new Scan(session, request, channel.Writer, onProgress, onFailure).RunAsync(linked.Token).ConfigureAwait(false);
+                channel.Writer.TryComplete();
+            }
+            catch (Exception ex)
+            {
+                channel.Writer.TryComplete(ex);
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            await foreach (var resource in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                yield return resource;
+            }
+        }
+        finally
+        {
+            // A consumer that stops early (Select -First) must not leave listings running.
+            linked.Cancel();
+            try
+            {
+                await producer.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    private sealed class Scan
+    {
+        private readonly AwsSession _session;
+        private readonly TagScanRequest _request;
+        private readonly ChannelWriter<InventoryResource> _writer;
+        private readonly Action<TagScanProgress>? _onProgress;
+        private readonly Action<TagScanFailure>? _onFailure;
+        private readonly SemaphoreSlim _bound;
+        private readonly ConcurrentDictionary<string, byte> _reported = new(StringComparer.Ordinal);
+        private readonly ConcurrentQueue<(IResourceDiscoverer Discoverer, DiscoveryContext Context, InventoryResource Resource)> _discovered = new();
+        private int _resources;
+        private int _listingsDone;
+        private int _listingsTotal;
+
+        public Scan(AwsSession session, TagScanRequest request, ChannelWriter<InventoryResource> writer, Action<TagScanProgress>? onProgress, Action<TagScanFailure>? onFailure)
+        {
+            _session = session;
+            _request = request;
+            _writer = writer;
+            _onProgress = onProgress;
+            _onFailure = onFailure;
+            _bound = new SemaphoreSlim(Math.Max(1, request.MaxConcurrency));
+        }
+
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            var discoverers = _request.IncludeServiceDiscovery && _request.TagFilters.Count == 0
+                ? DiscovererCatalog.Matching(_request.ResourceTypes)
+                : Array.Empty<IResourceDiscoverer>();
+            var accountId = discoverers.Count > 0
+                ? (await CallerIdentityGateway.GetAsync(_session, cancellationToken).ConfigureAwait(false)).Account
+                : string.Empty;
+
+            var listings = new List<Func<Task>>();
+            foreach (var region in _request.Regions)
+            {
+                var regional = _session.WithRegion(region);
+                listings.Add(() => Guard(region, "GetResources", () => StreamTaggingApiAsync(regional, cancellationToken), cancellationToken));
+                foreach (var discoverer in discoverers.Where(d => !d.IsGlobal))
+                {
+                    var context = new DiscoveryContext(regional, accountId);
+                    listings.Add(() => Guard(region, discoverer.ResourceType, () => DiscoverAsync(discoverer, context, cancellationToken), cancellationToken));
+                }
+            }
+
+            foreach (var discoverer in discoverers.Where(d => d.IsGlobal))
+            {
+                var context = new DiscoveryContext(_session.WithRegion(_request.Regions[0]), accountId);
+                listings.Add(() => Guard("global", discoverer.ResourceType, () => DiscoverAsync(discoverer, context, cancellationToken), cancellationToken));
+            }
+
+            _listingsTotal = listings.Count;
+            await Task.WhenAll(listings.Select(listing => listing())).ConfigureAwait(false);
+            await ReportNeverTaggedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task Guard(string region, string listing, Func<Task> run, CancellationToken cancellationToken)
+        {
+            await _bound.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await run().ConfigureAwait(false);
+            }
+            catch (WAOpsException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                _onFailure?.Invoke(new TagScanFailure(region, listing, ex));
+            }
+            finally
+            {
+                _bound.Release();
+                Interlocked.Increment(ref _listingsDone);
+                Progress(listing);
+            }
+        }
+
+        private async Task StreamTaggingApiAsync(AwsSession regional, CancellationToken cancellationToken)
+        {
+            var template = new GetResourcesRequest
+            {
+                ResourcesPerPage = ResourceGroupsTaggingClient.MaxResourcesPerPage,
+                ResourceTypeFilters = _request.ResourceTypes.Count > 0 ? _request.ResourceTypes.ToList() : null,
+                TagFilters = _request.TagFilters.Count > 0
+                    ? _request.TagFilters.Select(f => new TagFilter { Key = f.Key, Values = f.Values.Count > 0 ? f.Values.ToList() : null }).ToList()
+                    : null,
+            };
+            await foreach (var page in new ResourceGroupsTaggingClient(regional).GetResourcesPagesAsync(template, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var mapping in page.ResourceTagMappingList)
+                {
+                    if (mapping.ResourceARN is null || !_reported.TryAdd(mapping.ResourceARN, 0))
+                    {
+                        continue;
+                    }
+
+                    var tags = new TagSet(mapping.Tags.Where(t => t.Key is not null).Select(t => KeyValuePair.Create(t.Key!, t.Value ?? string.Empty)));
+                    var resource = new InventoryResource(mapping.ResourceARN, regional.Region, tags, DiscoverySource.TaggingApi, tags.TryGetValue("Name", out var name) ? name : null);
+                    if (TypeSelected(resource.ResourceType))
+                    {
+                        await EmitAsync(resource, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                Progress("GetResources " + regional.Region);
+            }
+        }
+
+        private async Task DiscoverAsync(IResourceDiscoverer discoverer, DiscoveryContext context, CancellationToken cancellationToken)
+        {
+            foreach (var resource in await discoverer.DiscoverAsync(context, cancellationToken).ConfigureAwait(false))
+            {
+                _discovered.Enqueue((discoverer, context, resource));
+            }
+        }
+
+        private async Task ReportNeverTaggedAsync(CancellationToken cancellationToken)
+        {
+            var regions = new HashSet<string>(_request.Regions, StringComparer.Ordinal);
+            foreach (var (discoverer, context, resource) in _discovered)
+            {
+                if (_reported.ContainsKey(resource.Arn))
+                {
+                    continue;
+                }
+
+                var found = resource;
+                if (discoverer is IGlobalResourceDiscoverer global)
+                {
+                    // Only for resources the Tagging API did not list: one region lookup each.
+                    var region = await global.RegionOfAsync(context, resource, cancellationToken).ConfigureAwait(false);
+                    if (!regions.Contains(region))
+                    {
+                        continue;
+                    }
+
+                    found = new InventoryResource(resource.Arn, region, resource.Tags, resource.DiscoveredBy, resource.Name);
+                }
+
+                if (_reported.TryAdd(found.Arn, 0))
+                {
+                    await EmitAsync(found, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+
+        private bool TypeSelected(string resourceType) =>
+            _request.ResourceTypes.Count == 0 || _request.ResourceTypes.Any(filter => DiscovererCatalog.Matches(resourceType, filter));
+
+        private async ValueTask EmitAsync(InventoryResource resource, CancellationToken cancellationToken)
+        {
+            await _writer.WriteAsync(resource, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _resources);
+        }
+
+        private void Progress(string listing) =>
+            _onProgress?.Invoke(new TagScanProgress(Volatile.Read(ref _resources), Volatile.Read(ref _listingsDone), _listingsTotal, listing));
+    }
+}

@@ -1,0 +1,37 @@
+using WAOps.Aws.Protocol;
+using WAOps.Aws.Protocol.Query;
+using WAOps.Aws.Services.ElastiCache.Model;
+using WAOps.Aws.Session;
+
+namespace WAOps.Aws.Services.ElastiCache;
+
+/// <summary>Amazon ElastiCache over awsQuery.</summary>
+public sealed class ElastiCacheClient : AwsQueryClient
+{
+    public static readonly AwsServiceDescriptor Descriptor = new()
+    {
+        ServiceId = "ElastiCache",
+        EndpointPrefix = "elasticache",
+        ApiVersion = "2015-02-02",
+        Protocol = AwsProtocol.AwsQuery,
+        EndpointEnvironmentSuffix = "ELASTICACHE",
+    };
+
+    /// <summary>The largest page the Describe* operations allow.</summary>
+    public const int MaxRecordsPerPage = 100;
+
+    public ElastiCacheClient(AwsSession session)
+        : base(session, Descriptor)
+    {
+    }
+
+    public Task<DescribeCacheClustersResponse> DescribeCacheClustersAsync(DescribeCacheClustersRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeCacheClustersResponse>("DescribeCacheClusters", request, cancellationToken);
+
+    public IAsyncEnumerable<CacheCluster> DescribeAllCacheClustersAsync(CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeCacheClustersAsync(new DescribeCacheClustersRequest { MaxRecords = MaxRecordsPerPage, Marker = marker }, ct),
+            page => page.Marker,
+            page => page.CacheClusters,
+            cancellationToken);
+}

@@ -1,0 +1,38 @@
+using WAOps.Aws.Protocol;
+
+namespace WAOps.Aws.Services.Sdk;
+
+/// <summary>Runs a series of official-SDK calls to one service with WAOps' error translation and one cancellation token.</summary>
+internal sealed class SdkCalls
+{
+    private readonly AwsServiceDescriptor _service;
+    private readonly Uri _endpoint;
+    private readonly CancellationToken _cancellationToken;
+
+    public SdkCalls(AwsServiceDescriptor service, Uri endpoint, CancellationToken cancellationToken)
+    {
+        _service = service;
+        _endpoint = endpoint;
+        _cancellationToken = cancellationToken;
+    }
+
+    public CancellationToken CancellationToken => _cancellationToken;
+
+    public Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call) =>
+        AwsSdkCall.RunAsync(_service, operation, _endpoint, call, _cancellationToken);
+
+    /// <summary>Pages through a NextToken-style listing, one call per page, until the token runs out.</summary>
+    public async Task PageAsync<TResponse>(string operation, Func<string?, CancellationToken, Task<TResponse>> call, Func<TResponse, string?> nextToken, Action<TResponse> onPage)
+    {
+        string? token = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        do
+        {
+            var current = token;
+            var page = await RunAsync(operation, ct => call(current, ct)).ConfigureAwait(false);
+            onPage(page);
+            token = nextToken(page);
+        }
+        while (!string.IsNullOrEmpty(token) && seen.Add(token));
+    }
+}
