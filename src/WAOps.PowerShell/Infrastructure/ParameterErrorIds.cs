@@ -1,0 +1,11 @@
+namespace WAOps.PowerShell.Infrastructure;
+
+/// <summary>Stable error ids for parameter combinations and values PowerShell's own binding cannot check.</summary>
+public static class ParameterErrorIds
+{
+    public const string ConflictingParameters = "ConflictingParameters";
+    public const string InvalidTagFilter = "InvalidTagFilter";
+    public const string InvalidResourceTypeFilter = "InvalidResourceTypeFilter";
+    public const string InvalidTagParameter = "InvalidTagParameter";
+    public const string InvalidResourceArn = "InvalidResourceArn";
+}

@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using System.Management.Automation;
+
+namespace WAOps.PowerShell.Infrastructure;
+
+/// <summary>
+/// Turns frequent progress reports from scans into a WriteProgress at most every quarter second, so a
+/// 20,000-resource scan does not spend its time redrawing the progress bar.
+/// </summary>
+internal sealed class ProgressThrottle
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    private readonly Action<ProgressRecord> _write;
+    private readonly string _activity;
+    private readonly string _status;
+    private readonly Stopwatch _since = Stopwatch.StartNew();
+    private readonly object _gate = new();
+
+    public ProgressThrottle(Action<ProgressRecord> write, string activity, string status)
+    {
+        _write = write;
+        _activity = activity;
+        _status = status;
+    }
+
+    public void Report(Aws.Inventory.TagScanProgress progress)
+    {
+        lock (_gate)
+        {
+            if (_since.Elapsed < Interval)
+            {
+                return;
+            }
+
+            _since.Restart();
+        }
+
+        var record = new ProgressRecord(1, _activity, _status)
+        {
+            CurrentOperation = $"{progress.Resources} resources; {progress.ListingsDone} of {progress.ListingsTotal} listings done ({progress.LastListing})",
+            PercentComplete = progress.ListingsTotal == 0 ? -1 : Math.Min(99, 100 * progress.ListingsDone / progress.ListingsTotal),
+        };
+        _write(record);
+    }
+
+    public void Complete() => _write(new ProgressRecord(1, _activity, "Done") { RecordType = ProgressRecordType.Completed });
+}
