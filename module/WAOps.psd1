@@ -16,6 +16,8 @@
     CmdletsToExport      = @(
         'Get-WABudget'
         'Get-WAContext'
+        'Get-WATagCompliance'
+        'Repair-WATagCompliance'
         'Set-WABudgetAlert'
     )
     FunctionsToExport    = @()

@@ -45,6 +45,8 @@ public static class RegionCatalogGateway
 
     private static async Task<IReadOnlyList<(string Name, bool Enabled)>> ListAsync(AwsSession session, CancellationToken cancellationToken)
     {
+        // Asked in the partition's home region: the session's own region may be the unknown one being checked.
+        session = session.WithRegion(AwsRegionName.PartitionHomeRegion(session.Region));
         using var ec2 = AwsSdkClientFactory.CreateEc2(session);
         var calls = new SdkCalls(AwsSdkClientFactory.Ec2, AwsSdkClientFactory.EndpointOf(session, AwsSdkClientFactory.Ec2), cancellationToken);
         var response = await calls.RunAsync("DescribeRegions", ct => ec2.DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = true }, ct)).ConfigureAwait(false);

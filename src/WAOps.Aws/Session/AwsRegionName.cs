@@ -37,6 +37,19 @@ public static partial class AwsRegionName
         return string.IsNullOrEmpty(suffix) ? "amazonaws.com" : suffix;
     }
 
+    /// <summary>
+    /// A region that always exists in the given region's partition (us-east-1, cn-north-1, us-gov-west-1):
+    /// where account-wide questions such as "which regions are enabled" are asked.
+    /// </summary>
+    public static string PartitionHomeRegion(string region) => Partition(region) switch
+    {
+        "aws-cn" => "cn-north-1",
+        "aws-us-gov" => "us-gov-west-1",
+        "aws-iso" => "us-iso-east-1",
+        "aws-iso-b" => "us-isob-east-1",
+        _ => "us-east-1",
+    };
+
     /// <summary>The partition name used in ARNs (aws, aws-cn, aws-us-gov, ...).</summary>
     public static string Partition(string region)
     {

@@ -26,13 +26,19 @@ public static class TagRepairGateway
     {
         var client = new ResourceGroupsTaggingClient(session);
         var tags = new Dictionary<string, TagSet>(StringComparer.Ordinal);
-        foreach (var chunk in arns.Distinct(StringComparer.Ordinal).Chunk(MaxArnsPerRead))
+        var wanted = arns.ToHashSet(StringComparer.Ordinal);
+        foreach (var chunk in wanted.Chunk(MaxArnsPerRead))
         {
-            // ResourceARNList answers in one page; resources never tagged are simply absent.
-            var response = await client.GetResourcesAsync(new GetResourcesRequest { ResourceARNList = chunk.ToList() }, cancellationToken).ConfigureAwait(false);
-            foreach (var mapping in response.ResourceTagMappingList.Where(m => m.ResourceARN is not null))
+            // AWS answers a ResourceARNList request in one page; resources never tagged are simply absent.
+            // moto 5.2.1 ignores ResourceARNList and pages through everything, so tokens are followed while
+            // given and only the requested ARNs are kept.
+            var template = new GetResourcesRequest { ResourceARNList = chunk.ToList() };
+            await foreach (var page in client.GetResourcesPagesAsync(template, cancellationToken).ConfigureAwait(false))
             {
-                tags[mapping.ResourceARN!] = new TagSet(mapping.Tags.Where(t => t.Key is not null).Select(t => KeyValuePair.Create(t.Key!, t.Value ?? string.Empty)));
+                foreach (var mapping in page.ResourceTagMappingList.Where(m => m.ResourceARN is not null && wanted.Contains(m.ResourceARN)))
+                {
+                    tags[mapping.ResourceARN!] = new TagSet(mapping.Tags.Where(t => t.Key is not null).Select(t => KeyValuePair.Create(t.Key!, t.Value ?? string.Empty)));
+                }
             }
         }
 

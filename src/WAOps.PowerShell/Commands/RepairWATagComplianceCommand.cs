@@ -27,7 +27,7 @@ public sealed class RepairWATagComplianceCommand : WAOpsAwsCmdlet
     private string? _sessionRegion;
 
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("Arn", "ResourceARN")]
+    [Alias("Arn")]
     [ValidateNotNullOrEmpty]
     public string[]? ResourceArn { get; set; }
 
@@ -68,7 +68,9 @@ public sealed class RepairWATagComplianceCommand : WAOpsAwsCmdlet
                 Terminate(ParameterErrorIds.InvalidResourceArn, ErrorKind.InvalidArgument, $"'{arn}' is not an ARN; nothing was changed.", arn);
             }
 
-            var region = !string.IsNullOrWhiteSpace(Region) ? Region : parsed.Region.Length > 0 ? parsed.Region : null;
+            // An ARN's own region is where the resource lives; -Region (piped or given) only places
+            // resources whose ARNs carry none (S3 buckets); the rest fall back to the session's region.
+            var region = parsed.Region.Length > 0 ? parsed.Region : !string.IsNullOrWhiteSpace(Region) ? Region : null;
             _targets.Add((arn, region));
         }
     }
