@@ -114,8 +114,12 @@ function Invoke-Build {
     $publish = Join-Path $Out "publish"
     Remove-Item $publish, $ModuleOut -Recurse -Force -ErrorAction SilentlyContinue
     Invoke-Native dotnet @('build', (Join-Path $Root 'WAOps.sln'), '-c', $Configuration, "-p:Version=$version", '--nologo', '-v', 'quiet', '-clp:ErrorsOnly')
+    # ReadyToRun: the assemblies carry precompiled code for linux-x64, so a cold pwsh spends less time in the
+    # JIT (WAOps runs in short-lived processes: SSM steps, scheduled jobs, CI). They stay IL assemblies and
+    # run anywhere; elsewhere the JIT simply compiles them as usual.
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/WAOps.PowerShell/WAOps.PowerShell.csproj'), '-c', $Configuration,
-        "-p:Version=$version", '-o', $publish, '--no-build', '--nologo', '-v', 'quiet')
+        "-p:Version=$version", '-o', $publish, '-r', 'linux-x64', '--self-contained', 'false', '-p:PublishReadyToRun=true',
+        '--nologo', '-v', 'quiet')
 
     # Layout: the cmdlet assembly at the root (PowerShell loads it), everything else in Dependencies/
     # (loaded into WAOps' own AssemblyLoadContext).

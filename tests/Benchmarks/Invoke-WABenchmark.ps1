@@ -75,45 +75,69 @@ foreach ($file in $files) {
     $runs = if ($Iterations) { $Iterations } else { $definition.Iterations }
     Write-Host "`n=== $($definition.Name): $($definition.Description)" -ForegroundColor Cyan
     $state = if ($definition['Setup']) { & $definition['Setup'] } else { $null }
+    # A scenario may measure several stages on growing state (5k then 20k resources, say); each stage's
+    # Prepare runs untimed before its runs.
+    $stages = if ($definition['Stages']) { $definition['Stages'] } else { @(@{ Name = $null; Prepare = $null }) }
+    $stageResults = [System.Collections.Generic.List[object]]::new()
     try {
-        $arms = [ordered]@{ WAOps = $definition.WAOps; Baseline = $definition.Baseline }
-        $timings = @{ WAOps = [System.Collections.Generic.List[double]]::new(); Baseline = [System.Collections.Generic.List[double]]::new() }
-        $reports = @{ WAOps = $null; Baseline = $null }
-        foreach ($name in $arms.Keys) {
-            $arm = & $arms[$name] $state
-            $null = Invoke-Arm -Command $arm.Command -Environment $arm.Environment   # warm-up, not timed
-        }
-        for ($i = 1; $i -le $runs; $i++) {
-            foreach ($name in $arms.Keys) {
-                $arm = & $arms[$name] $state
-                $run = Invoke-Arm -Command $arm.Command -Environment $arm.Environment
-                $timings[$name].Add($run.Milliseconds)
-                if ($run.Report) { $reports[$name] = $run.Report }
-                if ($definition['AfterRun']) { & $definition['AfterRun'] $state $name }
+        foreach ($stage in $stages) {
+            if ($stage['Prepare']) { & $stage['Prepare'] $state }
+            $label = if ($stage['Name']) { "$($definition.Name) $($stage['Name'])" } else { $definition.Name }
+            if ($stage['Name']) { Write-Host "--- stage $($stage['Name'])" -ForegroundColor Cyan }
+            # Extra arms (other WAOps modes, say) run in the same alternation and are reported against the baseline.
+            $arms = [ordered]@{ WAOps = $definition.WAOps }
+            if ($definition['ExtraArms']) { foreach ($key in $definition['ExtraArms'].Keys) { $arms[$key] = $definition['ExtraArms'][$key] } }
+            $arms['Baseline'] = $definition.Baseline
+            $timings = @{}
+            $reports = @{}
+            foreach ($key in $arms.Keys) { $timings[$key] = [System.Collections.Generic.List[double]]::new(); $reports[$key] = $null }
+            if (-not $definition['SkipWarmUp']) {
+                foreach ($name in $arms.Keys) {
+                    $arm = & $arms[$name] $state
+                    $null = Invoke-Arm -Command $arm.Command -Environment $arm.Environment   # warm-up, not timed
+                }
             }
-            Write-Host ("  run {0,2}/{1}: WAOps {2,8:N0} ms   baseline {3,8:N0} ms" -f $i, $runs, $timings.WAOps[-1], $timings.Baseline[-1])
+            for ($i = 1; $i -le $runs; $i++) {
+                foreach ($name in $arms.Keys) {
+                    $arm = & $arms[$name] $state
+                    $run = Invoke-Arm -Command $arm.Command -Environment $arm.Environment
+                    $timings[$name].Add($run.Milliseconds)
+                    if ($run.Report) { $reports[$name] = $run.Report }
+                    if ($definition['AfterRun']) { & $definition['AfterRun'] $state $name }
+                }
+                Write-Host (("  run {0,2}/{1}: " -f $i, $runs) + (($arms.Keys | ForEach-Object { '{0} {1:N0} ms' -f $_, $timings[$_][-1] }) -join '   '))
+            }
+            $waops = Get-Median $timings.WAOps
+            $baseline = Get-Median $timings.Baseline
+            $result = [pscustomobject]@{
+                Scenario         = $label
+                Stage            = $stage['Name']
+                Iterations       = $runs
+                WAOpsMedianMs    = [Math]::Round($waops, 1)
+                BaselineMedianMs = [Math]::Round($baseline, 1)
+                Ratio            = [Math]::Round($waops / $baseline, 3)
+                DifferenceMs     = [Math]::Round($waops - $baseline, 1)
+                WAOpsReport      = $reports.WAOps
+                BaselineReport   = $reports.Baseline
+                ExtraArms        = @($arms.Keys | Where-Object { $_ -notin 'WAOps', 'Baseline' } | ForEach-Object {
+                        $median = Get-Median $timings[$_]
+                        [pscustomobject]@{ Arm = $_; MedianMs = [Math]::Round($median, 1); Ratio = [Math]::Round($median / $baseline, 3); Report = $reports[$_] } })
+                Target           = $definition.Target
+                Verdict          = $null
+            }
+            $stageResults.Add($result)
+            Write-Host ("  median: WAOps {0:N1} ms, baseline {1:N1} ms, ratio {2:N3}, difference {3:N1} ms" -f $waops, $baseline, $result.Ratio, $result.DifferenceMs)
+            foreach ($extra in $result.ExtraArms) {
+                Write-Host ("  {0}: median {1:N1} ms, ratio {2:N3} to the baseline" -f $extra.Arm, $extra.MedianMs, $extra.Ratio)
+            }
+            foreach ($name in $arms.Keys) {
+                if ($reports[$name]) { Write-Host "  $name report: $($reports[$name] | ConvertTo-Json -Compress -Depth 5)" }
+            }
         }
-        $waops = Get-Median $timings.WAOps
-        $baseline = Get-Median $timings.Baseline
-        $result = [pscustomobject]@{
-            Scenario         = $definition.Name
-            Iterations       = $runs
-            WAOpsMedianMs    = [Math]::Round($waops, 1)
-            BaselineMedianMs = [Math]::Round($baseline, 1)
-            Ratio            = [Math]::Round($waops / $baseline, 3)
-            DifferenceMs     = [Math]::Round($waops - $baseline, 1)
-            WAOpsReport      = $reports.WAOps
-            BaselineReport   = $reports.Baseline
-            Target           = $definition.Target
-            Verdict          = $null
-        }
-        $result.Verdict = & $definition.Judge $result
-        $results.Add($result)
-        Write-Host ("  median: WAOps {0:N1} ms, baseline {1:N1} ms, ratio {2:N3}, difference {3:N1} ms" -f $waops, $baseline, $result.Ratio, $result.DifferenceMs)
-        foreach ($name in 'WAOps', 'Baseline') {
-            if ($reports[$name]) { Write-Host "  $name report: $($reports[$name] | ConvertTo-Json -Compress -Depth 5)" }
-        }
-        Write-Host "  target: $($definition.Target) -> $($result.Verdict)" -ForegroundColor $(if ($result.Verdict -like 'met*') { 'Green' } else { 'Yellow' })
+        # A staged scenario's judge sees every stage (scaling targets compare them); others see their one result.
+        $verdict = if ($definition['Stages']) { & $definition.Judge $stageResults } else { & $definition.Judge $stageResults[0] }
+        foreach ($result in $stageResults) { $result.Verdict = $verdict; $results.Add($result) }
+        Write-Host "  target: $($definition.Target) -> $verdict" -ForegroundColor $(if ($verdict -like 'met*') { 'Green' } else { 'Yellow' })
     }
     finally {
         if ($definition['Teardown']) { & $definition['Teardown'] $state }

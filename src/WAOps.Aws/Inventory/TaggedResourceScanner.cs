@@ -181,29 +181,44 @@ public static class TaggedResourceScanner
         private async Task ReportNeverTaggedAsync(CancellationToken cancellationToken)
         {
             var regions = new HashSet<string>(_request.Regions, StringComparer.Ordinal);
-            foreach (var (discoverer, context, resource) in _discovered)
+            var unseen = _discovered.Where(d => !_reported.ContainsKey(d.Resource.Arn)).ToList();
+            foreach (var (_, _, resource) in unseen.Where(d => d.Discoverer is not IGlobalResourceDiscoverer))
             {
-                if (_reported.ContainsKey(resource.Arn))
+                if (_reported.TryAdd(resource.Arn, 0))
                 {
-                    continue;
+                    await EmitAsync(resource, cancellationToken).ConfigureAwait(false);
                 }
+            }
 
-                var found = resource;
-                if (discoverer is IGlobalResourceDiscoverer global)
+            // Global kinds (S3) need each resource's region: one lookup per resource the Tagging API did not
+            // list, run in parallel under the same bound as the listings.
+            var placed = new ConcurrentBag<InventoryResource>();
+            await Parallel.ForEachAsync(
+                unseen.Where(d => d.Discoverer is IGlobalResourceDiscoverer),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _request.MaxConcurrency), CancellationToken = cancellationToken },
+                async (item, ct) =>
                 {
-                    // Only for resources the Tagging API did not list: one region lookup each.
-                    var region = await global.RegionOfAsync(context, resource, cancellationToken).ConfigureAwait(false);
-                    if (!regions.Contains(region))
+                    string region;
+                    try
                     {
-                        continue;
+                        region = await ((IGlobalResourceDiscoverer)item.Discoverer).RegionOfAsync(item.Context, item.Resource, ct).ConfigureAwait(false);
+                    }
+                    catch (WAOpsException ex) when (!ct.IsCancellationRequested)
+                    {
+                        _onFailure?.Invoke(new TagScanFailure("global", $"{item.Discoverer.ResourceType} {item.Resource.ResourceId}", ex));
+                        return;
                     }
 
-                    found = new InventoryResource(resource.Arn, region, resource.Tags, resource.DiscoveredBy, resource.Name);
-                }
-
-                if (_reported.TryAdd(found.Arn, 0))
+                    if (regions.Contains(region))
+                    {
+                        placed.Add(new InventoryResource(item.Resource.Arn, region, item.Resource.Tags, item.Resource.DiscoveredBy, item.Resource.Name));
+                    }
+                }).ConfigureAwait(false);
+            foreach (var resource in placed.OrderBy(r => r.Arn, StringComparer.Ordinal))
+            {
+                if (_reported.TryAdd(resource.Arn, 0))
                 {
-                    await EmitAsync(found, cancellationToken).ConfigureAwait(false);
+                    await EmitAsync(resource, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

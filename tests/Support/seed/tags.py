@@ -2,7 +2,7 @@
 
 usage: tags.py mix       prints {"<name>": "<arn>", ...}
        tags.py iam-user <name> '<json list of actions>'   prints the user's access key
-       tags.py bulk <n>  seeds about <n> resources for the benchmark (SQS, SNS, DynamoDB, EC2 volumes,
+       tags.py bulk <n> [<already seeded>]  seeds about <n> more resources for the benchmark (SQS, SNS, DynamoDB, EC2 volumes,
                          S3 buckets), a share of them never tagged; prints counts
 """
 import json
@@ -55,7 +55,7 @@ def mix():
     emit(arns)
 
 
-def bulk(total):
+def bulk(total, start=0):
     # Shares of the total per kind; one in ten of each kind is never tagged.
     plan = {"sqs": 0.35, "sns": 0.2, "dynamodb": 0.2, "volume": 0.15, "s3": 0.1}
     counts = {}
@@ -63,7 +63,7 @@ def bulk(total):
     for kind, share in plan.items():
         n = int(total * share)
         counts[kind] = n
-        for i in range(n):
+        for i in range(int(start * share), int(start * share) + n):
             tagged = i % 10 != 0
             tags = {"Environment": "dev", "Project": f"p{i % 7}", "Team": "web"} if tagged else {}
             if i % 3 == 0 and tagged:
@@ -103,6 +103,6 @@ if __name__ == "__main__":
     elif sys.argv[1] == "iam-user":
         iam_user(sys.argv[2], sys.argv[3])
     elif sys.argv[1] == "bulk":
-        bulk(int(sys.argv[2]))
+        bulk(int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else 0)
     else:
         sys.exit(f"unknown command {sys.argv[1]}")
