@@ -145,6 +145,58 @@ function Stop-MotoServer {
     }
 }
 
+function Start-FaultProxy {
+    <#
+    .SYNOPSIS
+        Starts the fault-injecting proxy (tests/WAOps.FaultProxy, built by build.ps1) in front of -Target and
+        returns an object with its Endpoint. A share -Rate of requests gets one of -Faults (throttle, http500,
+        http503, reset, reset-after, slow), reproducibly from -Seed; StatsFile counts requests per fault.
+    #>
+    param(
+        [Parameter(Mandatory)][string] $Target,
+        [double] $Rate = 0.2,
+        [int] $Seed = 7,
+        [string[]] $Faults = @('throttle', 'http500', 'http503', 'reset', 'slow'),
+        [int] $SlowMilliseconds = 300
+    )
+    $tool = Get-ChildItem (Join-Path $script:SupportRoot '../WAOps.FaultProxy/bin') -Recurse -Filter 'WAOps.FaultProxy.dll' -ErrorAction SilentlyContinue |
+        Sort-Object LastWriteTime -Descending | Select-Object -First 1
+    if (-not $tool) { throw 'WAOps.FaultProxy is not built; run ./build.ps1 -Task Build first.' }
+    $stats = [IO.Path]::GetTempFileName()
+    $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in @($tool.FullName, '--target', $Target, '--rate', "$Rate", '--seed', "$Seed", '--faults', ($Faults -join ','),
+            '--slow-ms', "$SlowMilliseconds", '--stats-file', $stats)) { $start.ArgumentList.Add($argument) }
+    $start.RedirectStandardInput = $true
+    $start.RedirectStandardOutput = $true
+    $start.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($start)
+    $line = $process.StandardOutput.ReadLine()
+    if ($line -notmatch '^listening (?<url>\S+)') { $process.Kill(); throw "The fault proxy did not start: $line" }
+    [pscustomobject]@{
+        PSTypeName = 'WAOps.Test.FaultProxy'
+        Endpoint   = $Matches.url.TrimEnd('/')
+        Process    = $process
+        StatsFile  = $stats
+    }
+}
+
+function Get-FaultProxyStats {
+    param([Parameter(Mandatory)] $Proxy)
+    if ((Get-Item $Proxy.StatsFile).Length -eq 0) { return @{} }
+    Get-Content $Proxy.StatsFile -Raw | ConvertFrom-Json -AsHashtable
+}
+
+function Stop-FaultProxy {
+    param([Parameter(Mandatory, ValueFromPipeline)] $Proxy)
+    process {
+        if (-not $Proxy.Process.HasExited) {
+            $Proxy.Process.StandardInput.Close()
+            if (-not $Proxy.Process.WaitForExit(5000)) { $Proxy.Process.Kill() }
+        }
+        Remove-Item $Proxy.StatsFile -ErrorAction SilentlyContinue
+    }
+}
+
 function Reset-MotoServer {
     param([Parameter(Mandatory)] $Server)
     $null = Invoke-RestMethod -Method Post -Uri "$($Server.Endpoint)/moto-api/reset"
@@ -264,4 +316,4 @@ function Remove-PassedMotoLogs {
 }
 
 Export-ModuleMember -Function Get-PythonCommand, Get-PwshInvocation, Invoke-Pwsh, Save-NuGetPackage, Get-FreeTcpPort, Start-MotoServer, Stop-MotoServer,
-    Reset-MotoServer, Get-TestAwsParameter, Get-TestCredential, Invoke-TestAwsCli, Invoke-MotoSeed, Remove-PassedMotoLogs
+    Reset-MotoServer, Start-FaultProxy, Get-FaultProxyStats, Stop-FaultProxy, Get-TestAwsParameter, Get-TestCredential, Invoke-TestAwsCli, Invoke-MotoSeed, Remove-PassedMotoLogs

@@ -119,7 +119,7 @@ public sealed class BudgetGatewayTests : IClassFixture<MotoFixture>
         var error = await Assert.ThrowsAsync<AwsServiceException>(() => gateway.ReadAsync(spec.Name, includeSubscribers: true, CancellationToken.None));
         Assert.Equal("DescribeSubscribersForNotification", error.Operation);
         Assert.Equal(500, error.HttpStatus);
-        Assert.Contains("describe_subscribers_for_notification action has not been implemented", await ReadLogAsync());
+        Assert.Contains("describe_subscribers_for_notification action has not been implemented", await ReadLogAsync("has not been implemented"));
     }
 
     [Fact]
@@ -203,10 +203,25 @@ public sealed class BudgetGatewayTests : IClassFixture<MotoFixture>
         });
     }
 
-    private async Task<string> ReadLogAsync()
+    /// <summary>moto's log reaches the file through an asynchronous pipe; wait (bounded) until the expected line is there.</summary>
+    private async Task<string> ReadLogAsync(string expected)
     {
-        using var stream = new FileStream(_moto.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-        using var reader = new StreamReader(stream);
-        return await reader.ReadToEndAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            string text;
+            using (var stream = new FileStream(_moto.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+            using (var reader = new StreamReader(stream))
+            {
+                text = await reader.ReadToEndAsync();
+            }
+
+            if (text.Contains(expected, StringComparison.Ordinal) || DateTime.UtcNow > deadline)
+            {
+                return text;
+            }
+
+            await Task.Delay(100);
+        }
     }
 }

@@ -17,6 +17,12 @@ public enum InjectedFault
 
     /// <summary>Forwarded after a delay.</summary>
     Slow,
+
+    /// <summary>
+    /// Forwarded (so the request takes effect) and then the connection is dropped before the answer: the
+    /// client cannot know its write happened. Retrying writers must not duplicate the side effect.
+    /// </summary>
+    ResetAfterForward,
 }
 
 /// <summary>
@@ -44,11 +50,28 @@ public sealed class FaultInjectingProxy : LoopbackHttpServer
 
     public int FaultCount => Volatile.Read(ref _faults);
 
+    /// <summary>How many requests met each fault (None counts plain forwards).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<InjectedFault, int> FaultCounts { get; } = new();
+
     /// <summary>Throttles the first <paramref name="count"/> requests, then forwards everything.</summary>
     public static Func<int, CapturedRequest, InjectedFault> FirstN(int count, InjectedFault fault) =>
         (n, _) => n <= count ? fault : InjectedFault.None;
 
     public static Func<int, CapturedRequest, InjectedFault> Always(InjectedFault fault) => (_, _) => fault;
+
+    /// <summary>Injects one of <paramref name="faults"/> into a share <paramref name="rate"/> of requests, reproducibly from <paramref name="seed"/>.</summary>
+    public static Func<int, CapturedRequest, InjectedFault> AtRate(double rate, int seed, params InjectedFault[] faults)
+    {
+        var random = new Random(seed);
+        var gate = new object();
+        return (_, _) =>
+        {
+            lock (gate)
+            {
+                return random.NextDouble() < rate ? faults[random.Next(faults.Length)] : InjectedFault.None;
+            }
+        };
+    }
 
     protected override async Task HandleAsync(HttpContext context, byte[] body)
     {
@@ -59,6 +82,8 @@ public sealed class FaultInjectingProxy : LoopbackHttpServer
         {
             Interlocked.Increment(ref _faults);
         }
+
+        FaultCounts.AddOrUpdate(fault, 1, static (_, n) => n + 1);
 
         switch (fault)
         {
@@ -77,14 +102,46 @@ public sealed class FaultInjectingProxy : LoopbackHttpServer
             case InjectedFault.Slow:
                 await Task.Delay(SlowDelay).ConfigureAwait(false);
                 break;
+            case InjectedFault.ResetAfterForward:
+                await ForwardOnlyAsync(captured).ConfigureAwait(false);
+                context.Abort();
+                return;
         }
 
         await ForwardAsync(context, captured).ConfigureAwait(false);
     }
 
+    private async Task ForwardOnlyAsync(CapturedRequest request)
+    {
+        using var message = BuildForward(request);
+        using var response = await Forwarder.SendAsync(message).ConfigureAwait(false);
+        _ = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+    }
+
     private async Task ForwardAsync(HttpContext context, CapturedRequest request)
     {
-        using var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_target, request.PathAndQuery));
+        using var message = BuildForward(request);
+        using var response = await Forwarder.SendAsync(message).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        context.Response.StatusCode = (int)response.StatusCode;
+        foreach (var header in response.Headers.Concat(response.Content.Headers))
+        {
+            if (header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+                || header.Key.Equals("Connection", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            context.Response.Headers[header.Key] = string.Join(",", header.Value);
+        }
+
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes).ConfigureAwait(false);
+    }
+
+    private HttpRequestMessage BuildForward(CapturedRequest request)
+    {
+        var message = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(_target, request.PathAndQuery));
         if (request.Body.Length > 0 || request.Method is "POST" or "PUT")
         {
             message.Content = new ByteArrayContent(request.Body);
@@ -110,22 +167,7 @@ public sealed class FaultInjectingProxy : LoopbackHttpServer
 
         // moto routes and checks signatures by the Host the client signed; keep it.
         message.Headers.Host = request.Header("host");
-        using var response = await Forwarder.SendAsync(message).ConfigureAwait(false);
-        var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        context.Response.StatusCode = (int)response.StatusCode;
-        foreach (var header in response.Headers.Concat(response.Content.Headers))
-        {
-            if (header.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase) || header.Key.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
-                || header.Key.Equals("Connection", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            context.Response.Headers[header.Key] = string.Join(",", header.Value);
-        }
-
-        context.Response.ContentLength = bytes.Length;
-        await context.Response.Body.WriteAsync(bytes).ConfigureAwait(false);
+        return message;
     }
 
     private static Task ThrottleAsync(HttpContext context, CapturedRequest request)

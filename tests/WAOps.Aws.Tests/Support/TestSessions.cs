@@ -22,10 +22,10 @@ public static class TestSessions
     public static AwsSession For(MotoServer server, string region = TestCredentials.Region, AwsCallOptions? options = null) =>
         For(server.Endpoint, region, options);
 
-    /// <summary>Fast retries for tests that provoke them.</summary>
+    /// <summary>Fast retries for tests that provoke them; attempts get a generous timeout so a busy machine is not mistaken for a fault.</summary>
     public static AwsCallOptions QuickRetries(int maxAttempts, IAwsCallObserver? observer = null) => new()
     {
-        Retry = new RetryOptions { MaxAttempts = maxAttempts, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(40), AttemptTimeout = TimeSpan.FromSeconds(10) },
+        Retry = new RetryOptions { MaxAttempts = maxAttempts, BaseDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(40), AttemptTimeout = TimeSpan.FromSeconds(60) },
         Observer = observer ?? NullCallObserver.Instance,
     };
 }
