@@ -196,20 +196,9 @@ Describe 'Repair-WATagCompliance' {
 
 Describe 'Repair-WATagCompliance under IAM enforcement' {
     BeforeAll {
-        # The first 3 calls (admin user, its policy, its key) are not checked; every later call is.
-        $script:Enforcing = Start-MotoServer -Name 'TagCompliance.Tests.iam' -Environment @{ INITIAL_NO_AUTH_ACTION_COUNT = '3' }
-        $admin = Invoke-MotoSeed -Server $script:Enforcing -Script 'foundation.py' -ArgumentList 'iam-user', 'admin'
-        $env:AWS_ACCESS_KEY_ID = $admin.AccessKeyId
-        $env:AWS_SECRET_ACCESS_KEY = $admin.SecretAccessKey
-        try {
-            $script:IamArns = Invoke-MotoSeed -Server $script:Enforcing -Script 'tags.py' -ArgumentList 'mix'
-            # AWS names these tag:GetResources and tag:TagResources; moto checks tagging:<Operation> (deviation).
-            $limited = Invoke-MotoSeed -Server $script:Enforcing -Script 'tags.py' -ArgumentList 'iam-user', 'tagger', '["tagging:GetResources","tagging:TagResources","sts:GetCallerIdentity"]'
-        }
-        finally {
-            Remove-Item Env:AWS_ACCESS_KEY_ID, Env:AWS_SECRET_ACCESS_KEY
-        }
-        $script:Limited = @{ EndpointUrl = $script:Enforcing.Endpoint; Region = 'us-east-1'; AccessKey = $limited.AccessKeyId; SecretKey = $limited.SecretAccessKey }
+        $script:Enforcing = Start-EnforcingMotoServer -Name 'TagCompliance.Tests.iam'
+        $script:IamArns = Invoke-MotoSeed -Server $script:Enforcing -Script 'tags.py' -ArgumentList 'mix' -AsAdmin
+        $script:Limited = New-MotoIamUser -Server $script:Enforcing -Name 'tagger' -Action 'tag:GetResources', 'tag:TagResources', 'sts:GetCallerIdentity'
     }
 
     AfterAll {

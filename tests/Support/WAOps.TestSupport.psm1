@@ -272,22 +272,77 @@ function Invoke-MotoSeed {
         [Parameter(Mandatory)] $Server,
         [Parameter(Mandatory)][string] $Script,
         [string[]] $ArgumentList = @(),
-        [string] $Region = 'us-east-1'
+        [string] $Region = 'us-east-1',
+        # Seed with the admin key of an enforcing server (Start-EnforcingMotoServer).
+        [switch] $AsAdmin
     )
     $path = Join-Path $script:SupportRoot "seed/$Script"
     $env:WAOPS_SEED_ENDPOINT = $Server.Endpoint
     $env:WAOPS_SEED_REGION = $Region
+    $savedKey = $env:AWS_ACCESS_KEY_ID
+    $savedSecret = $env:AWS_SECRET_ACCESS_KEY
+    if ($AsAdmin) {
+        $env:AWS_ACCESS_KEY_ID = $Server.AdminKey
+        $env:AWS_SECRET_ACCESS_KEY = $Server.AdminSecret
+    }
     try {
         $output = & (Get-PythonCommand) $path @ArgumentList 2>&1
         $exit = $LASTEXITCODE
     }
     finally {
         Remove-Item Env:WAOPS_SEED_ENDPOINT, Env:WAOPS_SEED_REGION -ErrorAction SilentlyContinue
+        $env:AWS_ACCESS_KEY_ID = $savedKey
+        $env:AWS_SECRET_ACCESS_KEY = $savedSecret
     }
     $text = ($output | ForEach-Object { "$_" }) -join "`n"
     if ($exit -ne 0) { throw "seed $Script failed ($exit): $text" }
     if ([string]::IsNullOrWhiteSpace($text)) { return $null }
     $text | ConvertFrom-Json -Depth 50
+}
+
+function Start-EnforcingMotoServer {
+    <#
+    .SYNOPSIS
+        Starts moto with IAM enforcement: the first three calls (an admin user, its policy, its key) are not
+        checked, every later call is checked against the caller's policies and signature. Returns the server
+        with AdminKey/AdminSecret for seeding (Invoke-MotoSeed -AsAdmin).
+    #>
+    param([string] $Name = 'iam')
+    $server = Start-MotoServer -Name $Name -Environment @{ INITIAL_NO_AUTH_ACTION_COUNT = '3' }
+    $admin = Invoke-MotoSeed -Server $server -Script 'foundation.py' -ArgumentList 'iam-user', 'waops-admin'
+    $server | Add-Member -NotePropertyName AdminKey -NotePropertyValue $admin.AccessKeyId
+    $server | Add-Member -NotePropertyName AdminSecret -NotePropertyValue $admin.SecretAccessKey
+    $server
+}
+
+function ConvertTo-MotoIamAction {
+    <# .SYNOPSIS Translates AWS IAM action names into the names moto checks (see MotoIamActions.psd1). #>
+    param([Parameter(Mandatory)][string[]] $Action)
+    $table = Import-PowerShellDataFile (Join-Path $script:SupportRoot 'MotoIamActions.psd1')
+    foreach ($item in $Action) {
+        if ($table.Actions.ContainsKey($item)) { $table.Actions[$item]; continue }
+        $prefix, $operation = $item -split ':', 2
+        if ($table.Prefixes.ContainsKey($prefix)) { "$($table.Prefixes[$prefix]):$operation" } else { $item }
+    }
+}
+
+function Get-IamPolicyAction {
+    <# .SYNOPSIS The Allow actions of an IAM policy file (runbooks/iam/*.json). #>
+    param([Parameter(Mandatory)][string] $Path)
+    $policy = Get-Content $Path -Raw | ConvertFrom-Json
+    @($policy.Statement | Where-Object Effect -EQ 'Allow' | ForEach-Object { $_.Action }) | Sort-Object -Unique
+}
+
+function New-MotoIamUser {
+    <#
+    .SYNOPSIS
+        Creates a user on an enforcing moto allowed exactly the given AWS actions (translated for moto), and
+        returns the splat a WAOps cmdlet takes (EndpointUrl, Region, AccessKey, SecretKey).
+    #>
+    param([Parameter(Mandatory)] $Server, [Parameter(Mandatory)][string] $Name, [Parameter(Mandatory)][string[]] $Action, [string] $Region = 'us-east-1')
+    $motoActions = @(ConvertTo-MotoIamAction -Action $Action | Sort-Object -Unique)
+    $key = Invoke-MotoSeed -Server $Server -Script 'tags.py' -ArgumentList 'iam-user', $Name, (ConvertTo-Json -InputObject $motoActions -Compress) -AsAdmin
+    @{ EndpointUrl = $Server.Endpoint; Region = $Region; AccessKey = $key.AccessKeyId; SecretKey = $key.SecretAccessKey }
 }
 
 function Remove-PassedMotoLogs {
@@ -316,4 +371,4 @@ function Remove-PassedMotoLogs {
 }
 
 Export-ModuleMember -Function Get-PythonCommand, Get-PwshInvocation, Invoke-Pwsh, Save-NuGetPackage, Get-FreeTcpPort, Start-MotoServer, Stop-MotoServer,
-    Reset-MotoServer, Start-FaultProxy, Get-FaultProxyStats, Stop-FaultProxy, Get-TestAwsParameter, Get-TestCredential, Invoke-TestAwsCli, Invoke-MotoSeed, Remove-PassedMotoLogs
+    Reset-MotoServer, Start-EnforcingMotoServer, ConvertTo-MotoIamAction, Get-IamPolicyAction, New-MotoIamUser, Start-FaultProxy, Get-FaultProxyStats, Stop-FaultProxy, Get-TestAwsParameter, Get-TestCredential, Invoke-TestAwsCli, Invoke-MotoSeed, Remove-PassedMotoLogs
