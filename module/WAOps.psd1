@@ -18,6 +18,7 @@
         'Get-WAContext'
         'Get-WATagCompliance'
         'Repair-WATagCompliance'
+        'Send-WANotification'
         'Set-WABudgetAlert'
     )
     FunctionsToExport    = @()
