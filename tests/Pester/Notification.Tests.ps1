@@ -60,9 +60,10 @@ Describe 'Send-WANotification' {
         @{ Name = 'an empty message'; Arguments = @{ Message = '' }; ErrorId = 'InvalidNotificationMessage' }
         @{ Name = 'a message over 256 KB'; Arguments = @{ Message = 'x' * (256 * 1024 + 1) }; ErrorId = 'InvalidNotificationMessage' }
     ) {
-        $arguments = @{ TopicArn = $script:Topic }
-        foreach ($key in $Arguments.Keys) { $arguments[$key] = $Arguments[$key] }
-        $error = { Send-WANotification @script:Aws @arguments -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,*" -PassThru
+        # (PowerShell variable names ignore case: $call, not $arguments, beside -ForEach's $Arguments.)
+        $call = @{ TopicArn = $script:Topic }
+        foreach ($key in $Arguments.Keys) { $call[$key] = $Arguments[$key] }
+        $error = { Send-WANotification @script:Aws @call -ErrorAction Stop } | Should -Throw -ErrorId "$ErrorId,*" -PassThru
         "$($error.CategoryInfo.Category)" | Should -Be 'InvalidArgument'
         @(Receive-Published).Count | Should -Be 0
     }
