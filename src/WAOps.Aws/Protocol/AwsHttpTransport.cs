@@ -52,7 +52,9 @@ public static class AwsHttpTransport
                 Report(options, service, request, session, attempt, response.StatusCode, error.ErrorCode, error.RequestId, stopwatch.Elapsed);
                 if (!error.IsThrottling && !error.IsTransient)
                 {
-                    throw error;
+                    // On a retry the count matters: a create refused as a duplicate after an attempt whose
+                    // answer was lost means the earlier attempt took effect.
+                    throw attempt > 1 ? error.WithAttempts(attempt) : error;
                 }
 
                 if (attempt >= maxAttempts)

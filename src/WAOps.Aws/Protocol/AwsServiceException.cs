@@ -52,6 +52,12 @@ public sealed class AwsServiceException : WAOpsException
 
     public bool IsNotFound => AwsErrorClassifier.KindOf(ErrorCode, HttpStatus) == ErrorKind.ObjectNotFound;
 
+    /// <summary>
+    /// A create refused as "already exists" on a retry: the earlier attempt reached the service and took effect
+    /// but its answer was lost (a dropped connection, a timeout). Writers treat it as their own success.
+    /// </summary>
+    public bool IsDuplicateOfOwnEarlierAttempt => Attempts > 1 && AwsErrorClassifier.KindOf(ErrorCode, HttpStatus) == ErrorKind.ResourceExists;
+
     internal AwsServiceException WithAttempts(int attempts) =>
         new(ServiceId, Operation, ErrorCode, ServiceMessage, HttpStatus, RequestId, attempts, InnerException);
 
@@ -67,12 +73,15 @@ public sealed class AwsServiceException : WAOpsException
     }
 }
 
-/// <summary>No answer from the service: connection refused or reset, DNS failure, or every attempt timed out.</summary>
+/// <summary>
+/// No answer from the service: connection refused or reset, DNS failure, or every attempt timed out.
+/// Attempts is 0 where the count is not known (official SDK clients retry internally).
+/// </summary>
 public sealed class AwsConnectionException : WAOpsException
 {
     public AwsConnectionException(string serviceId, string operation, Uri endpoint, int attempts, Exception inner)
         : base("AwsConnectionFailed", ErrorKind.ConnectionError,
-            $"{serviceId} {operation} could not reach {endpoint.GetLeftPart(UriPartial.Authority)} after {attempts} attempt(s): {inner.Message}",
+            $"{serviceId} {operation} could not reach {endpoint.GetLeftPart(UriPartial.Authority)}" + (attempts > 0 ? $" after {attempts} attempt(s)" : string.Empty) + $": {inner.Message}",
             operation, inner)
     {
         ServiceId = serviceId;

@@ -103,6 +103,37 @@ public sealed class RetryTests : IClassFixture<MotoFixture>
     }
 
     [Fact]
+    public async Task ACreateWhoseAnswerWasLostIsRecognisedOnTheRetry()
+    {
+        // The first CreateBudget reaches moto and takes effect, but the connection drops before the answer.
+        using var proxy = new FaultInjectingProxy(_moto.Endpoint, FaultInjectingProxy.FirstN(1, InjectedFault.ResetAfterForward));
+        var budgets = new WAOps.Aws.Services.Budgets.BudgetsClient(TestSessions.For(proxy.Endpoint, options: TestSessions.QuickRetries(3)));
+        var request = new WAOps.Aws.Services.Budgets.Model.CreateBudgetRequest
+        {
+            AccountId = TestCredentials.MotoAccountId,
+            Budget = new WAOps.Aws.Services.Budgets.Model.Budget
+            {
+                BudgetName = "lost-answer",
+                BudgetLimit = new WAOps.Aws.Services.Budgets.Model.Spend { Amount = "10", Unit = "USD" },
+                TimeUnit = "MONTHLY",
+                BudgetType = "COST",
+            },
+        };
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => budgets.CreateBudgetAsync(request));
+
+        Assert.Equal("DuplicateRecordException", error.ErrorCode);
+        Assert.Equal(2, error.Attempts);
+        Assert.True(error.IsDuplicateOfOwnEarlierAttempt);
+        Assert.Equal(2, proxy.RequestCount);
+
+        // A duplicate on the first attempt is somebody else's budget, not a lost answer.
+        var direct = new WAOps.Aws.Services.Budgets.BudgetsClient(TestSessions.For(_moto, options: TestSessions.QuickRetries(3)));
+        var conflict = await Assert.ThrowsAsync<AwsServiceException>(() => direct.CreateBudgetAsync(request));
+        Assert.False(conflict.IsDuplicateOfOwnEarlierAttempt);
+    }
+
+    [Fact]
     public async Task ConnectionRefusedEverywhereIsAConnectionErrorAfterTheBound()
     {
         var session = TestSessions.For(new Uri("http://127.0.0.1:9"), options: TestSessions.QuickRetries(3));

@@ -158,13 +158,22 @@ public sealed class BudgetGateway
         return BudgetMapper.ToState(AccountId, Partition, budget, complete);
     }
 
-    private Task CreateBudgetAsync(CreateBudgetOperation create, CancellationToken cancellationToken) =>
-        Client.CreateBudgetAsync(new CreateBudgetRequest
+    private async Task CreateBudgetAsync(CreateBudgetOperation create, CancellationToken cancellationToken)
+    {
+        try
         {
-            AccountId = AccountId,
-            Budget = BudgetMapper.ToWire(create.Budget),
-            NotificationsWithSubscribers = create.Budget.Notifications.Select(BudgetMapper.ToWire).ToList(),
-        }, cancellationToken);
+            await Client.CreateBudgetAsync(new CreateBudgetRequest
+            {
+                AccountId = AccountId,
+                Budget = BudgetMapper.ToWire(create.Budget),
+                NotificationsWithSubscribers = create.Budget.Notifications.Select(BudgetMapper.ToWire).ToList(),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex) when (ex.IsDuplicateOfOwnEarlierAttempt)
+        {
+            // CreateBudget creates the budget and its notifications in one call: the lost attempt created both.
+        }
+    }
 
     /// <summary>
     /// UpdateBudget replaces the whole budget, so the current one is read first and only limit, time unit and
@@ -207,6 +216,10 @@ public sealed class BudgetGateway
                 Notification = wire.Notification,
                 Subscribers = wire.Subscribers,
             }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex) when (ex.IsDuplicateOfOwnEarlierAttempt)
+        {
+            // The lost attempt created the notification with its subscribers.
         }
         catch (AwsServiceException ex) when (ex.ErrorCode is "CreationLimitExceededException" or "ServiceQuotaExceededException")
         {

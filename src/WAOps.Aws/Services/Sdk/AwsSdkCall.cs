@@ -21,11 +21,11 @@ internal static class AwsSdkCall
         }
         catch (AmazonClientException ex)
         {
-            throw new AwsConnectionException(service.ServiceId, operation, endpoint, 1, ex);
+            throw new AwsConnectionException(service.ServiceId, operation, endpoint, 0, ex);
         }
         catch (HttpRequestException ex)
         {
-            throw new AwsConnectionException(service.ServiceId, operation, endpoint, 1, ex);
+            throw new AwsConnectionException(service.ServiceId, operation, endpoint, 0, ex);
         }
     }
 
