@@ -16,6 +16,7 @@
     CmdletsToExport      = @(
         'Get-WABudget'
         'Get-WAContext'
+        'New-WADashboard'
         'Set-WABudgetAlert'
     )
     FunctionsToExport    = @()

@@ -16,7 +16,7 @@ namespace WAOps.Engine.Dashboards;
 /// </summary>
 public static class DashboardComposer
 {
-    public const int SummaryHeight = 4;
+    public const int SummaryHeight = 5;
     public const int HeaderHeight = 1;
     public const int GraphHeight = 6;
 

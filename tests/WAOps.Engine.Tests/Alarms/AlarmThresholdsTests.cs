@@ -48,3 +48,39 @@ public sealed class AlarmThresholdsTests
     public void BadAlarmPrefixesAreRefused(string prefix) =>
         Assert.Equal(DashboardErrorIds.InvalidAlarmPrefix, Assert.Throws<WAOpsException>(() => AlarmNaming.ValidatePrefix(prefix)).ErrorId);
 }
+
+public sealed class AlarmTopicsTests
+{
+    [Fact]
+    public void TopicsAreGroupedByRegionSortedAndDeduplicated()
+    {
+        var topics = AlarmTopics.Parse(new[]
+        {
+            "arn:aws:sns:eu-west-1:123456789012:b-alerts",
+            "arn:aws:sns:us-east-1:123456789012:edge-alerts",
+            "arn:aws:sns:eu-west-1:123456789012:a-alerts",
+            " arn:aws:sns:eu-west-1:123456789012:a-alerts ",
+        });
+        Assert.Equal(new[] { "eu-west-1", "us-east-1" }, topics.Keys.OrderBy(k => k, StringComparer.Ordinal));
+        Assert.Equal(new[] { "arn:aws:sns:eu-west-1:123456789012:a-alerts", "arn:aws:sns:eu-west-1:123456789012:b-alerts" }, topics["eu-west-1"]);
+        Assert.Empty(AlarmTopics.Parse(null));
+    }
+
+    [Theory]
+    [InlineData("alerts")]
+    [InlineData("arn:aws:sqs:eu-west-1:123456789012:alerts")]
+    [InlineData("arn:aws:sns:eu-west-1:12345:alerts")]
+    [InlineData("arn:aws:sns:eu-west-1:123456789012:alerts:sub-id")]
+    public void MalformedTopicArnsAreRefused(string arn)
+    {
+        var error = Assert.Throws<WAOpsException>(() => AlarmTopics.Parse(new[] { arn }));
+        Assert.Equal((DashboardErrorIds.InvalidSnsTopicArn, ErrorKind.InvalidArgument), (error.ErrorId, error.Kind));
+    }
+
+    [Fact]
+    public void MoreThanFiveTopicsInARegionAreRefused()
+    {
+        var error = Assert.Throws<WAOpsException>(() => AlarmTopics.Parse(Enumerable.Range(1, 6).Select(i => $"arn:aws:sns:eu-west-1:123456789012:t{i}")));
+        Assert.Equal((DashboardErrorIds.TooManyAlarmActions, ErrorKind.LimitsExceeded), (error.ErrorId, error.Kind));
+    }
+}
