@@ -6,9 +6,11 @@ usage: dashboards.py workload --project P --environment E
            service), ElastiCache (Redis), RDS (PostgreSQL instance, Aurora MySQL cluster), S3 (with request-metrics
            data for its EntireBucket filter), an EventBridge bus, a NAT gateway, an empty Auto Scaling group, and a
            few tagged resources New-WADashboard has no widgets for. Prints the ARNs by kind.
-       dashboards.py bulk --project P --environment E --count N
-           N tagged resources spread over SQS, SNS, DynamoDB and Lambda (kinds moto lists quickly; no EC2 instances).
-           Prints the count per kind.
+       dashboards.py bulk --project P --environment E --count N [--kinds queue,topic,table,function]
+           N tagged resources spread over SQS, SNS, DynamoDB and Lambda (kinds moto lists quickly; no EC2 instances),
+           or over the kinds given. Prints the count per kind.
+       dashboards.py delete-queues --prefix X --keep N
+           Deletes the queues whose names start with X, but the first N by name. Prints how many were deleted.
        dashboards.py others
            Resources New-WADashboard finds only by ARN (moto's Tagging API does not list them): an EventBridge rule on
            a custom bus, a REST API, an HTTP API. Prints their ARNs.
@@ -135,10 +137,11 @@ def bulk(args):
     tags = tags_list(args.project, args.environment)
     tag_map = {t["Key"]: t["Value"] for t in tags}
     prefix = f"{args.project}-{args.environment}"
-    kinds = ["queue", "topic", "table", "function"]
     shares = {"queue": 0.35, "topic": 0.25, "table": 0.25, "function": 0.15}
-    counts = {k: int(args.count * shares[k]) for k in kinds}
-    counts["queue"] += args.count - sum(counts.values())
+    kinds = [k for k in shares if k in args.kinds.split(",")]
+    total = sum(shares[k] for k in kinds)
+    counts = {k: int(args.count * shares[k] / total) if k in kinds else 0 for k in shares}
+    counts[kinds[0]] += args.count - sum(counts.values())
     sqs, sns, dynamodb, lam = client("sqs"), client("sns"), client("dynamodb"), client("lambda")
     role, code = (lambda_role(), lambda_zip()) if counts["function"] else (None, None)
     for i in range(counts["queue"]):
@@ -151,6 +154,14 @@ def bulk(args):
     for i in range(counts["function"]):
         lam.create_function(FunctionName=f"{prefix}-f{i:04d}", Runtime="python3.12", Role=role, Handler="index.handler", Code={"ZipFile": code}, Tags=tag_map)
     emit(counts)
+
+
+def delete_queues(args):
+    sqs = client("sqs")
+    urls = sorted(sqs.list_queues(QueueNamePrefix=args.prefix, MaxResults=1000).get("QueueUrls", []))
+    for url in urls[args.keep:]:
+        sqs.delete_queue(QueueUrl=url)
+    emit({"Deleted": len(urls[args.keep:])})
 
 
 def others(args):
@@ -193,8 +204,12 @@ if __name__ == "__main__":
         command.add_argument("--environment", required=True)
         if name == "bulk":
             command.add_argument("--count", type=int, required=True)
+            command.add_argument("--kinds", default="queue,topic,table,function")
+    command = commands.add_parser("delete-queues")
+    command.add_argument("--prefix", required=True)
+    command.add_argument("--keep", type=int, default=0)
     commands.add_parser("others")
     command = commands.add_parser("stack")
     command.add_argument("--name", required=True)
     arguments = parser.parse_args()
-    {"workload": workload, "bulk": bulk, "others": others, "stack": stack}[arguments.command](arguments)
+    {"workload": workload, "bulk": bulk, "delete-queues": delete_queues, "others": others, "stack": stack}[arguments.command](arguments)
