@@ -219,9 +219,11 @@ public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
     {
         Progress("Reading the workload's alarms");
         var design = AlarmDesigner.Design(resources, workload.DashboardName, input.AlarmPrefix, input.Thresholds);
-        foreach (var left in design.NotApplicable.GroupBy(n => n.Alarm.Key + " " + n.Reason).Select(g => g.First() with { }).Take(50))
+        foreach (var left in design.NotApplicable.GroupBy(n => (n.Alarm.Key, n.Reason)).OrderBy(g => g.Key.Key, StringComparer.Ordinal))
         {
-            EmitVerbose($"Not applicable: {left.Alarm.Key} on {left.Resource.Title}: {left.Reason}");
+            var first = left.First().Resource;
+            var where = left.Count() == 1 ? first.Title : $"{left.Count()} {MonitoredKinds.Of(first.Kind).PluralNoun} (such as {first.Name})";
+            EmitVerbose($"Not applicable: {left.Key.Key} on {where}: {left.Key.Reason}");
         }
 
         var gateway = new AlarmGateway(session, AlarmWriteRate);

@@ -9,6 +9,8 @@ usage: dashboards.py workload --project P --environment E
        dashboards.py bulk --project P --environment E --count N [--kinds queue,topic,table,function]
            N tagged resources spread over SQS, SNS, DynamoDB and Lambda (kinds moto lists quickly; no EC2 instances),
            or over the kinds given. Prints the count per kind.
+       dashboards.py reset-monitoring
+           Deletes every alarm and dashboard of the region (between benchmark runs). Prints how many.
        dashboards.py delete-queues --prefix X --keep N
            Deletes the queues whose names start with X, but the first N by name. Prints how many were deleted.
        dashboards.py others
@@ -156,6 +158,17 @@ def bulk(args):
     emit(counts)
 
 
+def reset_monitoring(args):
+    cloudwatch = client("cloudwatch")
+    alarms = [a["AlarmName"] for page in cloudwatch.get_paginator("describe_alarms").paginate() for a in page["MetricAlarms"]]
+    for i in range(0, len(alarms), 100):
+        cloudwatch.delete_alarms(AlarmNames=alarms[i:i + 100])
+    dashboards = [d["DashboardName"] for d in cloudwatch.list_dashboards().get("DashboardEntries", [])]
+    if dashboards:
+        cloudwatch.delete_dashboards(DashboardNames=dashboards)
+    emit({"Alarms": len(alarms), "Dashboards": len(dashboards)})
+
+
 def delete_queues(args):
     sqs = client("sqs")
     urls = sorted(sqs.list_queues(QueueNamePrefix=args.prefix, MaxResults=1000).get("QueueUrls", []))
@@ -208,8 +221,9 @@ if __name__ == "__main__":
     command = commands.add_parser("delete-queues")
     command.add_argument("--prefix", required=True)
     command.add_argument("--keep", type=int, default=0)
+    commands.add_parser("reset-monitoring")
     commands.add_parser("others")
     command = commands.add_parser("stack")
     command.add_argument("--name", required=True)
     arguments = parser.parse_args()
-    {"workload": workload, "bulk": bulk, "delete-queues": delete_queues, "others": others, "stack": stack}[arguments.command](arguments)
+    {"workload": workload, "bulk": bulk, "delete-queues": delete_queues, "reset-monitoring": reset_monitoring, "others": others, "stack": stack}[arguments.command](arguments)
