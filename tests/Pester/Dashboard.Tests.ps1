@@ -266,6 +266,22 @@ Describe 'New-WADashboard for a stack and for piped ARNs' {
         (Get-CliDashboard 'billing' | ConvertFrom-Json).widgets[0].properties.markdown | Should -Match 'Found by\*\* CloudFormation stack billing'
     }
 
+    It 'binds Get-WATagCompliance''s own result objects by their ResourceArn and Region properties' {
+        # The engine type Get-WATagCompliance writes, made here directly: this branch's manifest does not export that cmdlet yet.
+        $context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'WAOps'
+        $type = ($context.Assemblies | Where-Object { $_.GetName().Name -eq 'WAOps.Engine' }).GetType('WAOps.Engine.Tags.TagComplianceResult')
+        $results = foreach ($arn in $script:Seeded.queue[0], $script:Seeded.table[0]) {
+            $result = [System.Runtime.CompilerServices.RuntimeHelpers]::GetUninitializedObject($type)
+            $type.GetProperty('ResourceArn').SetValue($result, $arn)
+            $type.GetProperty('Region').SetValue($result, $script:Region)
+            $result
+        }
+        $out = $results | New-WADashboard @script:Aws -DashboardName compliance -PassThru
+        $definition = Select-Type $out 'WAOps.Engine.Dashboards.DashboardDefinition'
+        $definition[0].ResourceCount | Should -Be 2
+        "$((Select-Result $out 'Dashboard').Outcome)" | Should -Be 'Created'
+    }
+
     It 'takes objects with ResourceArn and Region (as Get-WATagCompliance writes them) and ARN strings; moto lists none of these by tags' {
         $rows = @(
             [pscustomobject]@{ ResourceArn = $script:Others.rule[0]; Region = $script:Region }
