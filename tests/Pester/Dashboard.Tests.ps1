@@ -267,7 +267,7 @@ Describe 'New-WADashboard for a stack and for piped ARNs' {
     }
 
     It 'binds Get-WATagCompliance''s own result objects by their ResourceArn and Region properties' {
-        # The engine type Get-WATagCompliance writes, made here directly: this branch's manifest does not export that cmdlet yet.
+        # The engine type Get-WATagCompliance writes, made here directly so that the test does not depend on a tag scan.
         $context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'WAOps'
         $type = ($context.Assemblies | Where-Object { $_.GetName().Name -eq 'WAOps.Engine' }).GetType('WAOps.Engine.Tags.TagComplianceResult')
         $results = foreach ($arn in $script:Seeded.queue[0], $script:Seeded.table[0]) {

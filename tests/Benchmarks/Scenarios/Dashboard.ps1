@@ -1,7 +1,9 @@
 # New-WADashboard -IncludeAlarms on 1,000 tagged resources (350 SQS queues, 250 SNS topics, 250 DynamoDB tables, 150 Lambda
 # functions, seeded once with boto3 and not timed), then the same command again, against a boto3 script doing the same work
-# (tests/Benchmarks/baselines/dashboards.py). Before every run, warm-ups included, all alarms and dashboards are deleted, so
-# each arm's first command creates everything and its second must write nothing. Each arm reports its AWS calls.
+# (tests/Benchmarks/baselines/dashboards.py). Before every run, warm-ups included, all alarms and dashboards are deleted
+# (BeforeRun), so each arm's first command creates everything and its second must write nothing. Each arm reports its AWS
+# calls. AfterRun resets too and SkipWarmUp asks for no warm-up, so the scenario stays right under a harness that has
+# those hooks but not BeforeRun.
 # Target (issue 5): dashboards and alarms planned and applied for 1,000 resources; the re-run makes no write call.
 param($Context)
 
@@ -32,6 +34,8 @@ $environment = @{
         [pscustomobject]@{ Moto = $moto }
     }.GetNewClosure()
     BeforeRun   = { param($state, $name) $null = Invoke-MotoSeed -Server $state.Moto -Script 'dashboards.py' -ArgumentList 'reset-monitoring' -Region $region }.GetNewClosure()
+    AfterRun    = { param($state, $name) $null = Invoke-MotoSeed -Server $state.Moto -Script 'dashboards.py' -ArgumentList 'reset-monitoring' -Region $region }.GetNewClosure()
+    SkipWarmUp  = $true
     WAOps       = {
         param($state)
         @{
