@@ -17,6 +17,7 @@
         'Get-WABudget'
         'Get-WAContext'
         'Get-WATagCompliance'
+        'New-WADashboard'
         'Repair-WATagCompliance'
         'Send-WANotification'
         'Set-WABudgetAlert'

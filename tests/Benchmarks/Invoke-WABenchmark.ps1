@@ -4,8 +4,9 @@
 
 .DESCRIPTION
     Each scenario file in Scenarios/ returns a definition: a name, what it measures, its target, a Setup
-    (seeding is never timed), two arms (WAOps and the baseline, each a child process command), and an
-    optional Teardown. The arms run alternately (WAOps, baseline, WAOps, ...) after one untimed warm-up
+    (seeding is never timed), two arms (WAOps and the baseline, each a child process command), an optional
+    BeforeRun (called with the state and the arm's name before every run of an arm, warm-ups included, and not timed:
+    for example to reset what the previous run created) and AfterRun, and an optional Teardown. The arms run alternately (WAOps, baseline, WAOps, ...) after one untimed warm-up
     each, so drift on the machine hits both equally. Wall time is measured around each child process; an arm
     may also print one JSON line ({"PeakMemoryMB":..,"ApiCalls":{..},"Extra":{..}}) that is reported beside it.
     Results are printed as a table and written to <OutDirectory>/bench-results.json.
@@ -93,12 +94,15 @@ foreach ($file in $files) {
             foreach ($key in $arms.Keys) { $timings[$key] = [System.Collections.Generic.List[double]]::new(); $reports[$key] = $null }
             if (-not $definition['SkipWarmUp']) {
                 foreach ($name in $arms.Keys) {
+                    if ($definition['BeforeRun']) { & $definition['BeforeRun'] $state $name }
                     $arm = & $arms[$name] $state
                     $null = Invoke-Arm -Command $arm.Command -Environment $arm.Environment   # warm-up, not timed
                 }
             }
             for ($i = 1; $i -le $runs; $i++) {
                 foreach ($name in $arms.Keys) {
+                    # An untimed hook before every run of an arm (resetting state the previous run changed, say).
+                    if ($definition['BeforeRun']) { & $definition['BeforeRun'] $state $name }
                     $arm = & $arms[$name] $state
                     $run = Invoke-Arm -Command $arm.Command -Environment $arm.Environment
                     $timings[$name].Add($run.Milliseconds)

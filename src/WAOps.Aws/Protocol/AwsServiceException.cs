@@ -17,8 +17,9 @@ public sealed class AwsServiceException : WAOpsException
         int httpStatus,
         string? requestId,
         int attempts = 1,
-        Exception? inner = null)
-        : base("Aws." + errorCode, AwsErrorClassifier.KindOf(errorCode, httpStatus), Compose(serviceId, operation, errorCode, message, httpStatus, attempts), operation, inner)
+        Exception? inner = null,
+        IReadOnlyList<string>? details = null)
+        : base("Aws." + errorCode, AwsErrorClassifier.KindOf(errorCode, httpStatus), Compose(serviceId, operation, errorCode, message, httpStatus, attempts, details), operation, inner)
     {
         ServiceId = serviceId;
         Operation = operation;
@@ -27,6 +28,7 @@ public sealed class AwsServiceException : WAOpsException
         HttpStatus = httpStatus;
         RequestId = requestId;
         Attempts = attempts;
+        Details = details ?? Array.Empty<string>();
     }
 
     public string ServiceId { get; }
@@ -44,6 +46,9 @@ public sealed class AwsServiceException : WAOpsException
 
     public int Attempts { get; }
 
+    /// <summary>Itemized problems some services return with an error (CloudWatch's dashboard validation messages), as "path: message".</summary>
+    public IReadOnlyList<string> Details { get; }
+
     public bool IsThrottling => AwsErrorClassifier.IsThrottling(ErrorCode, HttpStatus);
 
     public bool IsTransient => AwsErrorClassifier.IsTransient(ErrorCode, HttpStatus);
@@ -59,14 +64,19 @@ public sealed class AwsServiceException : WAOpsException
     public bool IsDuplicateOfOwnEarlierAttempt => Attempts > 1 && AwsErrorClassifier.KindOf(ErrorCode, HttpStatus) == ErrorKind.ResourceExists;
 
     internal AwsServiceException WithAttempts(int attempts) =>
-        new(ServiceId, Operation, ErrorCode, ServiceMessage, HttpStatus, RequestId, attempts, InnerException);
+        new(ServiceId, Operation, ErrorCode, ServiceMessage, HttpStatus, RequestId, attempts, InnerException, Details);
 
-    private static string Compose(string serviceId, string operation, string code, string message, int status, int attempts)
+    private static string Compose(string serviceId, string operation, string code, string message, int status, int attempts, IReadOnlyList<string>? details)
     {
         var text = $"{serviceId} {operation} failed: {code} (HTTP {status})";
         if (!string.IsNullOrWhiteSpace(message))
         {
             text += ": " + message.Trim();
+        }
+
+        if (details is { Count: > 0 })
+        {
+            text += " [" + string.Join("; ", details) + "]";
         }
 
         return attempts > 1 ? text + $" [after {attempts} attempts]" : text;

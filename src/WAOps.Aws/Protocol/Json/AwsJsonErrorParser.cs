@@ -13,6 +13,7 @@ public static class AwsJsonErrorParser
     {
         string? code = null;
         string? message = null;
+        List<string>? details = null;
         if (response.Header("x-amzn-query-error") is { } queryError)
         {
             code = queryError.Split(';')[0];
@@ -42,6 +43,10 @@ public static class AwsJsonErrorParser
                         {
                             message ??= property.Value.ToString();
                         }
+                        else if (property.Name.EndsWith("ValidationMessages", StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == JsonValueKind.Array)
+                        {
+                            details = ReadValidationMessages(property.Value);
+                        }
                     }
                 }
             }
@@ -53,7 +58,41 @@ public static class AwsJsonErrorParser
         }
 
         return new AwsServiceException(service.ServiceId, operation, Normalize(code, response.StatusCode), message ?? string.Empty,
-            response.StatusCode, response.RequestId);
+            response.StatusCode, response.RequestId, details: details);
+    }
+
+    /// <summary>CloudWatch's dashboardValidationMessages: [{ "DataPath": "/widgets/0", "Message": "..." }] as "path: message".</summary>
+    private static List<string> ReadValidationMessages(JsonElement array)
+    {
+        var messages = new List<string>();
+        foreach (var item in array.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            string? path = null;
+            string? text = null;
+            foreach (var member in item.EnumerateObject())
+            {
+                if (member.Name.Equals("DataPath", StringComparison.OrdinalIgnoreCase))
+                {
+                    path = member.Value.ToString();
+                }
+                else if (member.Name.Equals("Message", StringComparison.OrdinalIgnoreCase))
+                {
+                    text = member.Value.ToString();
+                }
+            }
+
+            if (text is not null)
+            {
+                messages.Add(string.IsNullOrEmpty(path) ? text : $"{path}: {text}");
+            }
+        }
+
+        return messages;
     }
 
     public static string Normalize(string? code, int status)

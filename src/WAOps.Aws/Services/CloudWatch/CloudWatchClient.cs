@@ -36,6 +36,46 @@ public sealed class CloudWatchClient : AwsJsonClient
     public Task<DeleteDashboardsResponse> DeleteDashboardsAsync(DeleteDashboardsRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DeleteDashboardsRequest, DeleteDashboardsResponse>("DeleteDashboards", request, cancellationToken);
 
+    /// <summary>The largest page DescribeAlarms allows, and the most names one call takes.</summary>
+    public const int MaxAlarmsPerPage = 100;
+
+    public Task<PutMetricAlarmResponse> PutMetricAlarmAsync(PutMetricAlarmRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<PutMetricAlarmRequest, PutMetricAlarmResponse>("PutMetricAlarm", request, cancellationToken);
+
+    public Task<DescribeAlarmsResponse> DescribeAlarmsAsync(DescribeAlarmsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeAlarmsRequest, DescribeAlarmsResponse>("DescribeAlarms", request, cancellationToken);
+
+    public Task<DeleteAlarmsResponse> DeleteAlarmsAsync(DeleteAlarmsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DeleteAlarmsRequest, DeleteAlarmsResponse>("DeleteAlarms", request, cancellationToken);
+
+    public Task<TagResourceResponse> TagResourceAsync(TagResourceRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<TagResourceRequest, TagResourceResponse>("TagResource", request, cancellationToken);
+
+    public Task<ListMetricsResponse> ListMetricsAsync(ListMetricsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<ListMetricsRequest, ListMetricsResponse>("ListMetrics", request, cancellationToken);
+
+    /// <summary>Every metric alarm whose name starts with the prefix, 100 per page, streamed.</summary>
+    public IAsyncEnumerable<MetricAlarm> DescribeAllAlarmsAsync(string namePrefix, CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (token, ct) => DescribeAlarmsAsync(new DescribeAlarmsRequest
+            {
+                AlarmNamePrefix = namePrefix,
+                AlarmTypes = new() { "MetricAlarm" },
+                MaxRecords = MaxAlarmsPerPage,
+                NextToken = token,
+            }, ct),
+            page => page.NextToken,
+            page => page.MetricAlarms,
+            cancellationToken);
+
+    /// <summary>Every metric of a namespace and name (ListMetrics pages hold 500), streamed.</summary>
+    public IAsyncEnumerable<Metric> ListAllMetricsAsync(string ns, string? metricName, CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (token, ct) => ListMetricsAsync(new ListMetricsRequest { Namespace = ns, MetricName = metricName, NextToken = token }, ct),
+            page => page.NextToken,
+            page => page.Metrics,
+            cancellationToken);
+
     /// <summary>Every dashboard (optionally by name prefix), page by page as they arrive.</summary>
     public IAsyncEnumerable<DashboardEntry> ListAllDashboardsAsync(string? namePrefix, CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(

@@ -32,6 +32,18 @@ public sealed class EcsClient : AwsJsonClient
     public Task<ListServicesResponse> ListServicesAsync(ListServicesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<ListServicesRequest, ListServicesResponse>("ListServices", request, cancellationToken);
 
+    /// <summary>The most clusters one DescribeClusters call takes.</summary>
+    public const int MaxClustersPerDescribe = 100;
+
+    /// <summary>The most services one DescribeServices call takes.</summary>
+    public const int MaxServicesPerDescribe = 10;
+
+    public Task<DescribeClustersResponse> DescribeClustersAsync(DescribeClustersRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeClustersRequest, DescribeClustersResponse>("DescribeClusters", request, cancellationToken);
+
+    public Task<DescribeServicesResponse> DescribeServicesAsync(DescribeServicesRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeServicesRequest, DescribeServicesResponse>("DescribeServices", request, cancellationToken);
+
     public IAsyncEnumerable<string> ListAllClusterArnsAsync(CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(
             (token, ct) => ListClustersAsync(new ListClustersRequest { MaxResults = MaxResultsPerPage, NextToken = token }, ct),

@@ -28,6 +28,25 @@ public sealed class ElastiCacheClient : AwsQueryClient
     public Task<DescribeCacheClustersResponse> DescribeCacheClustersAsync(DescribeCacheClustersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeCacheClustersResponse>("DescribeCacheClusters", request, cancellationToken);
 
+    public Task<DescribeReplicationGroupsResponse> DescribeReplicationGroupsAsync(DescribeReplicationGroupsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeReplicationGroupsResponse>("DescribeReplicationGroups", request, cancellationToken);
+
+    /// <summary>Every replication group of the region, streamed.</summary>
+    public IAsyncEnumerable<ReplicationGroup> DescribeAllReplicationGroupsAsync(CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeReplicationGroupsAsync(new DescribeReplicationGroupsRequest { MaxRecords = MaxRecordsPerPage, Marker = marker }, ct),
+            page => page.Marker,
+            page => page.ReplicationGroups,
+            cancellationToken);
+
+    /// <summary>Every cache cluster of the region with its nodes (ShowCacheNodeInfo), streamed.</summary>
+    public IAsyncEnumerable<CacheCluster> DescribeAllCacheClustersWithNodesAsync(CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeCacheClustersAsync(new DescribeCacheClustersRequest { MaxRecords = MaxRecordsPerPage, Marker = marker, ShowCacheNodeInfo = true }, ct),
+            page => page.Marker,
+            page => page.CacheClusters,
+            cancellationToken);
+
     public IAsyncEnumerable<CacheCluster> DescribeAllCacheClustersAsync(CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(
             (marker, ct) => DescribeCacheClustersAsync(new DescribeCacheClustersRequest { MaxRecords = MaxRecordsPerPage, Marker = marker }, ct),

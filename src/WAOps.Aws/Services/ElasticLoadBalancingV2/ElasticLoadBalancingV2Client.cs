@@ -28,6 +28,17 @@ public sealed class ElasticLoadBalancingV2Client : AwsQueryClient
     public Task<DescribeLoadBalancersResponse> DescribeLoadBalancersAsync(DescribeLoadBalancersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeLoadBalancersResponse>("DescribeLoadBalancers", request, cancellationToken);
 
+    public Task<DescribeTargetGroupsResponse> DescribeTargetGroupsAsync(DescribeTargetGroupsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeTargetGroupsResponse>("DescribeTargetGroups", request, cancellationToken);
+
+    /// <summary>The target groups of one load balancer, streamed with the largest page size.</summary>
+    public IAsyncEnumerable<TargetGroup> DescribeAllTargetGroupsAsync(string loadBalancerArn, CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { LoadBalancerArn = loadBalancerArn, PageSize = MaxPageSize, Marker = marker }, ct),
+            page => page.NextMarker,
+            page => page.TargetGroups,
+            cancellationToken);
+
     public IAsyncEnumerable<LoadBalancer> DescribeAllLoadBalancersAsync(CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(
             (marker, ct) => DescribeLoadBalancersAsync(new DescribeLoadBalancersRequest { PageSize = MaxPageSize, Marker = marker }, ct),

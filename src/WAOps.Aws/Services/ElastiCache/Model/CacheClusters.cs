@@ -47,4 +47,14 @@ public sealed class CacheCluster
     public bool? AtRestEncryptionEnabled { get; set; }
 
     public DateTime? CacheClusterCreateTime { get; set; }
+
+    /// <summary>Filled with ShowCacheNodeInfo.</summary>
+    public List<CacheNode> CacheNodes { get; set; } = new();
+}
+
+public sealed class CacheNode
+{
+    public string? CacheNodeId { get; set; }
+
+    public string? CacheNodeStatus { get; set; }
 }

@@ -17,6 +17,11 @@ public sealed class DBInstance
 
     public string? DBClusterIdentifier { get; set; }
 
+    /// <summary>Set on a read replica: the instance it replicates.</summary>
+    public string? ReadReplicaSourceDBInstanceIdentifier { get; set; }
+
+    public bool? PerformanceInsightsEnabled { get; set; }
+
     public string? AvailabilityZone { get; set; }
 
     public string? SecondaryAvailabilityZone { get; set; }

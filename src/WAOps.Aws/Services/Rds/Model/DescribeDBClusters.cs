@@ -34,6 +34,9 @@ public sealed class DBCluster
 
     public string? EngineMode { get; set; }
 
+    /// <summary>Set on a cluster that replicates from another (an Aurora MySQL binary log replica, a cross-region replica).</summary>
+    public string? ReplicationSourceIdentifier { get; set; }
+
     public string? Status { get; set; }
 
     public bool? MultiAZ { get; set; }
