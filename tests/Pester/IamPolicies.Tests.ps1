@@ -86,3 +86,14 @@ Describe 'Repair-WATagCompliance policy' {
         $result.Error | Should -Match 'tagging:UntagResources'
     }
 }
+
+Describe 'New-WADashboard policy' {
+    It 'is enough to build the dashboard and its recommended alarms' {
+        $null = Invoke-MotoSeed -Server $script:Moto -Script 'dashboards.py' -ArgumentList 'workload', '--project', 'iam', '--environment', 'prod' -Region eu-west-1 -AsAdmin
+        $aws = New-PolicyUser (Get-IamPolicyAction (Join-Path $script:PolicyRoot 'New-WADashboard.json'))
+        $aws.Region = 'eu-west-1'
+        $results = @(New-WADashboard @aws -Project iam -Environment prod -IncludeAlarms -AlarmWriteRate 50 -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+        $failures.Count | Should -Be 0 -Because ($failures | Out-String)
+        @($results | Where-Object { "$($_.Outcome)" -eq 'Created' }).Count | Should -BeGreaterThan 1
+    }
+}

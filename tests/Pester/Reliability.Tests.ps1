@@ -96,6 +96,43 @@ Describe 'Set-WABudgetAlert under faults' {
     }
 }
 
+Describe 'New-WADashboard under faults' {
+    BeforeAll {
+        $script:Clean = Start-MotoServer -Name 'Reliability.Tests.dashboards-clean'
+        $script:Faulty = Start-MotoServer -Name 'Reliability.Tests.dashboards-faulty'
+        foreach ($server in $script:Clean, $script:Faulty) {
+            $null = Invoke-MotoSeed -Server $server -Script 'dashboards.py' -ArgumentList 'bulk', '--project', 'rel', '--environment', 'prod', '--count', '24'
+        }
+        $script:Proxy = Start-FaultProxy -Target $script:Faulty.Endpoint -Rate 0.2 -Seed 9 -Faults $script:Faults -SlowMilliseconds 200
+        function Get-Monitoring($Server) {
+            $alarms = @((Invoke-TestAwsCli -Server $Server -Arguments 'cloudwatch', 'describe-alarms').MetricAlarms | ForEach-Object { "$($_.AlarmName) $($_.Threshold)" } | Sort-Object)
+            $dashboards = @((Invoke-TestAwsCli -Server $Server -Arguments 'cloudwatch', 'list-dashboards').DashboardEntries | ForEach-Object {
+                    $body = (Invoke-TestAwsCli -Server $Server -Arguments 'cloudwatch', 'get-dashboard', '--dashboard-name', $_.DashboardName).DashboardBody
+                    "$($_.DashboardName) $body" } | Sort-Object)
+            $alarms + $dashboards
+        }
+    }
+
+    AfterAll {
+        $script:Proxy | Stop-FaultProxy
+        $script:Clean, $script:Faulty | Stop-MotoServer
+    }
+
+    It 'creates the same dashboard and alarms, once each, with 20% faults as without; a re-run changes nothing' {
+        $cleanAws = Get-TestAwsParameter -Server $script:Clean
+        $faultyAws = Get-TestAwsParameter -Server $script:Faulty
+        $faultyAws.EndpointUrl = $script:Proxy.Endpoint
+        $run = @{ Project = 'rel'; Environment = 'prod'; IncludeAlarms = $true; AlarmWriteRate = 50; WarningAction = 'SilentlyContinue' }
+        $clean = @(New-WADashboard @cleanAws @run)
+        $faulty = @(New-WADashboard @faultyAws @run)
+
+        ConvertTo-Comparable $faulty 'Kind', 'Target', 'Outcome' | Should -Be (ConvertTo-Comparable $clean 'Kind', 'Target', 'Outcome')
+        Get-Monitoring $script:Faulty | Should -Be (Get-Monitoring $script:Clean)
+        $again = @(New-WADashboard @faultyAws @run)
+        @($again | Where-Object { "$($_.Outcome)" -in 'Created', 'Updated', 'Deleted', 'Failed' }) | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Cancellation' {
     BeforeAll {
         $script:Moto = Start-MotoServer -Name 'Reliability.Tests.cancel'
@@ -153,6 +190,7 @@ Describe 'Secrets' {
         @{ Name = 'Set-WABudgetAlert'; Command = { param($aws) Set-WABudgetAlert @aws -Amount 10 -Name secrets -Email ops@example.com } }
         @{ Name = 'Get-WABudget'; Command = { param($aws) Get-WABudget @aws -NoSubscriber } }
         @{ Name = 'Send-WANotification'; Command = { param($aws) Send-WANotification @aws -TopicArn $script:Topic -Message 'hello' } }
+        @{ Name = 'New-WADashboard'; Command = { param($aws) New-WADashboard @aws -Project shop -IncludeAlarms -AlarmWriteRate 50 -WarningAction Continue } }
         @{ Name = 'an AWS error'; Command = { param($aws) Get-WATagCompliance @aws -Region us-east-1 -EndpointUrl 'http://127.0.0.1:9' } }
         @{ Name = 'a session error'; Command = { param($aws) $aws.Remove('Region'); Get-WAContext @aws -Region 'not a region' } }
     ) {
