@@ -16,6 +16,7 @@
     CmdletsToExport      = @(
         'Get-WABudget'
         'Get-WAContext'
+        'Invoke-WAIdleCleanup'
         'Set-WABudgetAlert'
     )
     FunctionsToExport    = @()

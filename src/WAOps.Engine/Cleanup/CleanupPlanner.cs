@@ -229,7 +229,9 @@ public static class CleanupPlanner
             ? (a.AssociationId == (item.Resource as ElasticIpResource)?.AssociationId ? null : "its association changed")
             : $"associated with {a.InstanceId ?? a.NetworkInterfaceId} ({a.InstanceState ?? "in use"})",
         (IdleAction.Delete, NatGatewayResource n) => n.State == "available" ? null : $"it is {n.State}",
-        (IdleAction.Delete, LoadBalancerResource b) => b.State is "active" or "active_impaired" ? null : $"it is {b.State}",
+        (IdleAction.Delete, LoadBalancerResource b) => b.State is not ("active" or "active_impaired") ? $"it is {b.State}"
+            : item.Resource is LoadBalancerResource { HealthyTargets: 0 } && b.HealthyTargets is not 0 ? $"it has {b.HealthyTargets?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"} healthy target(s) now"
+            : null,
         (IdleAction.SnapshotThenStop, DbInstanceResource d) => d.Status == "available" ? null : $"it is {d.Status}",
         (IdleAction.SnapshotThenDelete, DbInstanceResource d) => d.DeletionProtection ? "deletion protection is on" : d.Status == "available" ? null : $"it is {d.Status}",
         _ => $"it is not a {item.Resource.Kind} any more",

@@ -180,7 +180,7 @@ public sealed class NatGatewayResource : IdleResource
 public sealed class LoadBalancerResource : IdleResource
 {
     public LoadBalancerResource(string id, string arn, string region, TagSet tags, DateTimeOffset? createdAt, string type, string state,
-        int targetGroups, int registeredTargets, int healthyTargets)
+        int? targetGroups, int? registeredTargets, int? healthyTargets)
         : base(IdleResourceKind.LoadBalancer, id, arn, region, tags, createdAt)
     {
         Type = type;
@@ -196,11 +196,12 @@ public sealed class LoadBalancerResource : IdleResource
     /// <summary>active, provisioning, active_impaired, failed.</summary>
     public string State { get; }
 
-    public int TargetGroups { get; }
+    /// <summary>Its target groups; null when target health was not read (load balancers outside the run's environments).</summary>
+    public int? TargetGroups { get; }
 
-    public int RegisteredTargets { get; }
+    public int? RegisteredTargets { get; }
 
-    public int HealthyTargets { get; }
+    public int? HealthyTargets { get; }
 
     /// <summary>The CloudWatch dimension value: the part of the ARN after "loadbalancer/" (app/name/id, net/name/id).</summary>
     public string MetricDimension
@@ -212,7 +213,9 @@ public sealed class LoadBalancerResource : IdleResource
         }
     }
 
-    public override string Describe() => $"{Type}, {State}, {HealthyTargets} healthy of {RegisteredTargets} target(s) in {TargetGroups} target group(s)";
+    public override string Describe() => HealthyTargets is null
+        ? $"{Type}, {State}"
+        : $"{Type}, {State}, {HealthyTargets} healthy of {RegisteredTargets} target(s) in {TargetGroups} target group(s)";
 }
 
 public sealed class DbInstanceResource : IdleResource

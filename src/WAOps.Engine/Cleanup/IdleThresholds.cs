@@ -29,12 +29,12 @@ public sealed record IdleThresholds
     [Threshold(1, 455)]
     public int LowUtilizationLookbackDays { get; init; } = 14;
 
-    /// <summary>Stopped EC2: stopped for at least this many days.</summary>
-    [Threshold(1, 3650)]
+    /// <summary>Stopped EC2: stopped for at least this many days (0: any stopped instance).</summary>
+    [Threshold(0, 3650)]
     public int StoppedDays { get; init; } = 30;
 
-    /// <summary>Orphaned EBS snapshots: at least this many days old.</summary>
-    [Threshold(1, 3650)]
+    /// <summary>Orphaned EBS snapshots: at least this many days old (0: any age).</summary>
+    [Threshold(0, 3650)]
     public int SnapshotAgeDays { get; init; } = 90;
 
     /// <summary>Idle NAT gateways: no bytes processed over this many days (Trusted Advisor: 30).</summary>

@@ -6,7 +6,8 @@ namespace WAOps.Engine.Cleanup.Criteria;
 /// Trusted Advisor's idle load balancer check: no healthy targets, or fewer than LoadBalancerRequestsPerDay
 /// requests (ALB RequestCount; NLB NewFlowCount) on every day of the last LoadBalancerLookbackDays days. Load
 /// balancers publish these metrics only while traffic flows, so a day without a datapoint counts as zero requests
-/// — provided the load balancer is older than the window. Gateway load balancers are judged on targets only.
+/// — provided the load balancer is older than the window (a younger one is judged only when every day has a
+/// datapoint). Gateway load balancers are judged on targets only.
 /// </summary>
 public sealed class IdleLoadBalancerCriterion : IIdleCriterion
 {
@@ -22,7 +23,7 @@ public sealed class IdleLoadBalancerCriterion : IIdleCriterion
 
     public IReadOnlyList<MetricQuery> MetricsFor(IdleResource resource)
     {
-        if (resource is not LoadBalancerResource balancer || !IsActive(balancer) || balancer.HealthyTargets == 0)
+        if (resource is not LoadBalancerResource balancer || !IsActive(balancer) || balancer.HealthyTargets is null or 0)
         {
             return Array.Empty<MetricQuery>();
         }
@@ -43,6 +44,11 @@ public sealed class IdleLoadBalancerCriterion : IIdleCriterion
         if (!IsActive(balancer))
         {
             return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"state {balancer.State}");
+        }
+
+        if (balancer.HealthyTargets is null)
+        {
+            return CriterionVerdict.Of(Name, IdleStatus.InsufficientData, "target health was not read");
         }
 
         if (balancer.HealthyTargets == 0)
@@ -72,9 +78,11 @@ public sealed class IdleLoadBalancerCriterion : IIdleCriterion
                 $"{F(busiest.Value)} {metric.Value.Name} on {busiest.Timestamp.UtcDateTime:yyyy-MM-dd} (threshold {F(threshold)}/day)", requests);
         }
 
-        if (balancer.CreatedAt is { } created && now - created < TimeSpan.FromDays(lookback))
+        var days = requests.ByDay().Count;
+        if (days < lookback && balancer.CreatedAt is { } created && now - created < TimeSpan.FromDays(lookback))
         {
-            return CriterionVerdict.Of(Name, IdleStatus.InsufficientData, $"created {created.UtcDateTime:yyyy-MM-dd}, less than the {lookback}-day window ago", requests);
+            return CriterionVerdict.Of(Name, IdleStatus.InsufficientData,
+                $"created {created.UtcDateTime:yyyy-MM-dd}, less than the {lookback}-day window ago, and {lookback - days} day(s) have no datapoint", requests);
         }
 
         var most = requests.Points.Count == 0 ? 0 : busiest.Value;

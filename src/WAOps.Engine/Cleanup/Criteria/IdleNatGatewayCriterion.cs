@@ -5,8 +5,8 @@ namespace WAOps.Engine.Cleanup.Criteria;
 /// <summary>
 /// Trusted Advisor's idle NAT gateway check: no bytes processed (BytesInFromSource + BytesInFromDestination) over
 /// the last NatGatewayLookbackDays days. NAT gateways publish their metrics every minute while available, so a day
-/// without datapoints is not read as a quiet day: every day of the window must have data, and the gateway must be
-/// older than the window.
+/// without datapoints is not read as a quiet day: every day of the window must have data (which a gateway younger
+/// than the window cannot have).
 /// </summary>
 public sealed class IdleNatGatewayCriterion : IIdleCriterion
 {
@@ -60,11 +60,6 @@ public sealed class IdleNatGatewayCriterion : IIdleCriterion
         if (bytes > 0)
         {
             return CriterionVerdict.Of(Name, IdleStatus.Active, $"{Bytes(bytes)} processed over the last {lookback} days", fromSource, fromDestination);
-        }
-
-        if (gateway.CreatedAt is { } created && now - created < TimeSpan.FromDays(lookback))
-        {
-            return CriterionVerdict.Of(Name, IdleStatus.InsufficientData, $"created {created.UtcDateTime:yyyy-MM-dd}, less than the {lookback}-day window ago", fromSource, fromDestination);
         }
 
         var days = fromSource.ByDay().Keys.Union(fromDestination.ByDay().Keys).Count();
