@@ -189,8 +189,9 @@ public sealed class IdleCriteriaTests
         Assert.Equal(IdleStatus.InsufficientData, gaps.Status);
         Assert.Contains("only 20 of 30 days", gaps.Evidence);
         Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(nat, Metrics(criterion, nat, _ => Repeat(null, 30)), Now).Status);
+        // A gateway younger than the window cannot have a datapoint on every day of it.
         var young = Nat(created: Now.AddDays(-10));
-        Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(young, Metrics(criterion, young, _ => Repeat(0, 30)), Now).Status);
+        Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(young, Metrics(criterion, young, _ => Repeat(null, 20).Concat(Repeat(0, 10)).ToArray()), Now).Status);
         Assert.Equal(IdleStatus.NotApplicable, criterion.Evaluate(Nat(state: "pending"), MetricSet.Empty, Now).Status);
     }
 
@@ -225,8 +226,15 @@ public sealed class IdleCriteriaTests
         var busy = criterion.Evaluate(balancer, Metrics(criterion, balancer, _ => new double?[] { 5, 5, 100, 5, 5, 5, 5 }), Now);
         Assert.Equal(IdleStatus.Active, busy.Status);
 
+        // Younger than the window: missing days cannot be read as quiet ones, but a datapoint on every day still decides.
         var young = Balancer(created: Now.AddDays(-2));
-        Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(young, Metrics(criterion, young, _ => Repeat(null, 7)), Now).Status);
+        Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(young, Metrics(criterion, young, _ => new double?[] { null, null, null, null, null, 3, 4 }), Now).Status);
+        Assert.Equal(IdleStatus.Idle, criterion.Evaluate(young, Metrics(criterion, young, _ => Repeat(1, 7)), Now).Status);
+
+        // Target health not read (outside the run's environments): never idle.
+        var unread = Balancer(registered: 0, healthy: 0) is var b ? new LoadBalancerResource(b.Id, b.Arn, b.Region, b.Tags, b.CreatedAt, b.Type, b.State, null, null, null) : null!;
+        Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(unread, MetricSet.Empty, Now).Status);
+        Assert.Empty(criterion.MetricsFor(unread));
     }
 
     [Fact]
