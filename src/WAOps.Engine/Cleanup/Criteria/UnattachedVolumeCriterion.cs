@@ -18,7 +18,7 @@ public sealed class UnattachedVolumeCriterion : IIdleCriterion
 
         if (volume.State == "available" && volume.AttachedTo.Count == 0)
         {
-            return CriterionVerdict.Of(Name, IdleStatus.Idle, $"not attached to any instance ({volume.Describe()})");
+            return CriterionVerdict.Of(Name, IdleStatus.Idle, "not attached to any instance");
         }
 
         return volume.State == "in-use" || volume.AttachedTo.Count > 0
