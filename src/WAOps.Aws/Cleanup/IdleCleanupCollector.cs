@@ -3,8 +3,8 @@ using WAOps.Engine.Cleanup;
 
 namespace WAOps.Aws.Cleanup;
 
-/// <summary>What a collection found: every resource listed, with a verdict for those in the run's environments.</summary>
-public sealed record IdleCollection(IReadOnlyList<EvaluatedResource> Resources, int MetricQueries, int GetMetricDataCalls);
+/// <summary>What a collection found: every resource listed, with a verdict for those in the run's environments, and how long listing and metrics took.</summary>
+public sealed record IdleCollection(IReadOnlyList<EvaluatedResource> Resources, int MetricQueries, int GetMetricDataCalls, TimeSpan ListingTime, TimeSpan MetricsTime);
 
 /// <summary>Progress of a collection: a phase and, for metrics, how many of the GetMetricData batches are done.</summary>
 public sealed record IdleCollectionProgress(string Phase, int Done, int Total);
@@ -27,12 +27,14 @@ public static class IdleCleanupCollector
 
         var kinds = options.Evaluator.Kinds;
         var listings = 0;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         onProgress?.Invoke(new IdleCollectionProgress("Listing resources", 0, kinds.Count));
         var resources = await reader.ListAsync(kinds,
             tags => options.Guard.Evaluate(tags, null, now) is { } scope && (scope.InScope || scope.IsExcludedInEnvironment),
             listing => onProgress?.Invoke(new IdleCollectionProgress($"Listed {listing}", Interlocked.Increment(ref listings), kinds.Count)),
             onFailure, cancellationToken).ConfigureAwait(false);
 
+        var listingTime = clock.Elapsed;
         var candidates = resources.Where(InEnvironment).ToList();
         var queries = candidates.SelectMany(r => options.Evaluator.MetricsFor(r).Select(q => new OwnedMetricQuery(r.Arn, q))).ToList();
         var metricReader = new MetricDataReader(cloudWatch);
@@ -48,6 +50,6 @@ public static class IdleCleanupCollector
         var evaluated = resources.Select(r => new EvaluatedResource(r, inEnvironment.Contains(r.Arn)
             ? options.Evaluator.Evaluate(r, metrics.GetValueOrDefault(r.Arn, MetricSet.Empty), now)
             : null)).ToList();
-        return new IdleCollection(evaluated, queries.Count, metricReader.Calls);
+        return new IdleCollection(evaluated, queries.Count, metricReader.Calls, listingTime, clock.Elapsed - listingTime);
     }
 }

@@ -114,7 +114,8 @@ public sealed class InvokeWAIdleCleanupCommand : WAOpsAwsCmdlet
                 p => EmitProgress(new ProgressRecord(ProgressId, Activity, p.Phase) { PercentComplete = p.Total == 0 ? -1 : Math.Min(99, 100 * p.Done / p.Total) }),
                 failure => EmitError(failure.Error, $"{session.Region} {failure.Listing}"),
                 cancellationToken).ConfigureAwait(false);
-            EmitVerbose($"{collection.Resources.Count} resource(s) listed; {collection.MetricQueries} metric queries in {collection.GetMetricDataCalls} GetMetricData call(s).");
+            EmitVerbose($"Listed {collection.Resources.Count} resource(s) in {collection.ListingTime.TotalMilliseconds:0} ms; read {collection.MetricQueries} metric queries "
+                + $"in {collection.GetMetricDataCalls} GetMetricData call(s) in {collection.MetricsTime.TotalMilliseconds:0} ms.");
 
             var plan = CleanupPlanner.Plan(collection.Resources, options, now);
             EmitVerbose($"Plan: {plan.Items.Count} idle or marked resource(s) in {string.Join(", ", options.Environments)}; {plan.Writes} write(s), {plan.Actions} of them actions "
