@@ -43,7 +43,7 @@ public static class IdleCleanupCollector
         {
             onProgress?.Invoke(new IdleCollectionProgress($"Reading {queries.Count} metrics", 0, MetricDataReader.CallsNeeded(queries)));
             metrics = await metricReader.ReadAsync(queries, now, (done, total) => onProgress?.Invoke(new IdleCollectionProgress($"Reading {queries.Count} metrics", done, total)),
-                cancellationToken).ConfigureAwait(false);
+                cancellationToken, error => onFailure(new IdleListingFailure("CloudWatch GetMetricData", error))).ConfigureAwait(false);
         }
 
         var inEnvironment = candidates.Select(r => r.Arn).ToHashSet(StringComparer.Ordinal);

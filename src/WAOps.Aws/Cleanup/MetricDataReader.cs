@@ -3,6 +3,7 @@ using System.Globalization;
 using WAOps.Aws.Services.CloudWatch;
 using WAOps.Aws.Services.CloudWatch.Model;
 using WAOps.Engine.Cleanup;
+using WAOps.Engine.Errors;
 
 namespace WAOps.Aws.Cleanup;
 
@@ -34,8 +35,13 @@ public sealed class MetricDataReader
     public static int CallsNeeded(IEnumerable<OwnedMetricQuery> queries) =>
         queries.GroupBy(q => q.Query.LookbackDays).Sum(g => (g.Count() + CloudWatchClient.MaxMetricDataQueries - 1) / CloudWatchClient.MaxMetricDataQueries);
 
-    /// <summary>The metric sets by owner; <paramref name="onBatch"/> hears (done, total) after each call.</summary>
-    public async Task<IReadOnlyDictionary<string, MetricSet>> ReadAsync(IReadOnlyList<OwnedMetricQuery> queries, DateTimeOffset now, Action<int, int>? onBatch, CancellationToken cancellationToken)
+    /// <summary>
+    /// The metric sets by owner; <paramref name="onBatch"/> hears (done, total) after each call. A batch that fails (access
+    /// denied, say) goes to <paramref name="onFailure"/> and its queries stay unread, so their criteria see no evidence and
+    /// nothing is acted on by them; without <paramref name="onFailure"/> the failure is thrown.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, MetricSet>> ReadAsync(IReadOnlyList<OwnedMetricQuery> queries, DateTimeOffset now, Action<int, int>? onBatch, CancellationToken cancellationToken,
+        Action<WAOpsException>? onFailure = null)
     {
         var series = new ConcurrentBag<(string Owner, MetricSeries Series)>();
         var batches = queries
@@ -53,6 +59,10 @@ public sealed class MetricDataReader
                 {
                     series.Add(item);
                 }
+            }
+            catch (WAOpsException ex) when (onFailure is not null)
+            {
+                onFailure(ex);
             }
             finally
             {

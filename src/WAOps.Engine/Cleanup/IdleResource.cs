@@ -69,6 +69,9 @@ public sealed class Ec2InstanceResource : IdleResource
 
     public bool IsStopped => State == "stopped";
 
+    /// <summary>The Auto Scaling group it belongs to (AWS's aws:autoscaling:groupName tag); the group, not WAOps, decides its instances.</summary>
+    public string? AutoScalingGroup => Tags.TryGetValue("aws:autoscaling:groupName", out var group) ? group : null;
+
     public override string Describe() => $"{InstanceType}, {State}";
 }
 

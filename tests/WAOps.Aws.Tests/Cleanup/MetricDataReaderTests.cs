@@ -114,6 +114,23 @@ public sealed class MetricDataReaderTests : IClassFixture<MotoFixture>
         Assert.Equal("TimestampAscending", requests[0].RootElement.GetProperty("ScanBy").GetString());
     }
 
+    [Fact]
+    public async Task ABatchThatFailsLeavesItsQueriesUnreadAndIsReported()
+    {
+        using var endpoint = new CapturingEndpoint(status: 400, contentType: "application/x-amz-json-1.0",
+            body: "{\"__type\":\"com.amazon.coral.service#AccessDeniedException\",\"message\":\"not allowed: cloudwatch:GetMetricData\"}");
+        var reader = new MetricDataReader(new CloudWatchClient(TestSessions.For(endpoint.Endpoint)));
+        var failures = new List<WAOps.Engine.Errors.WAOpsException>();
+
+        var metrics = await reader.ReadAsync(new[] { new OwnedMetricQuery("x", Cpu("i-x")) }, DateTimeOffset.UtcNow, null, CancellationToken.None, failures.Add);
+
+        Assert.Empty(metrics);
+        var failure = Assert.Single(failures);
+        Assert.Equal("Aws.AccessDeniedException", failure.ErrorId);
+        Assert.Equal(WAOps.Engine.Errors.ErrorKind.PermissionDenied, failure.Kind);
+        await Assert.ThrowsAsync<AwsServiceException>(() => reader.ReadAsync(new[] { new OwnedMetricQuery("x", Cpu("i-x")) }, DateTimeOffset.UtcNow, null, CancellationToken.None));
+    }
+
     /// <summary>Answers GetMetricData in two pages: the first with a NextToken.</summary>
     private sealed class PagedMetricEndpoint : LoopbackHttpServer
     {

@@ -119,6 +119,19 @@ public sealed class IdleCriteriaTests
         Assert.Equal(IdleStatus.NotApplicable, criterion.Evaluate(Instance(state: "stopped"), MetricSet.Empty, Now).Status);
     }
 
+    [Fact]
+    public void AutoScalingGroupMembersAreLeftToTheirGroup()
+    {
+        var tags = Dev(("aws:autoscaling:groupName", "web-asg"));
+        var low = new LowUtilizationInstanceCriterion(Defaults);
+        var member = Instance(tags: tags);
+        Assert.Empty(low.MetricsFor(member));
+        var verdict = low.Evaluate(member, MetricSet.Empty, Now);
+        Assert.Equal(IdleStatus.NotApplicable, verdict.Status);
+        Assert.Contains("Auto Scaling group web-asg", verdict.Evidence);
+        Assert.Equal(IdleStatus.NotApplicable, new StoppedInstanceCriterion(Defaults).Evaluate(Instance(tags: tags, state: "stopped", stoppedAt: Now.AddDays(-90)), MetricSet.Empty, Now).Status);
+    }
+
     // Stopped EC2 --------------------------------------------------------------------------------------------------
 
     [Fact]

@@ -6,7 +6,8 @@ namespace WAOps.Engine.Cleanup.Criteria;
 /// Trusted Advisor's low-utilization EC2 check: a running instance whose daily average CPU is at most CpuPercent
 /// and whose daily network I/O (NetworkIn + NetworkOut) is at most NetworkMegabytes on at least LowUtilizationDays
 /// of the last LowUtilizationLookbackDays days. A day without a CPU or network datapoint is not judged either way;
-/// when the days not judged could still decide the verdict, the verdict is insufficient data.
+/// when the days not judged could still decide the verdict, the verdict is insufficient data. Members of Auto Scaling
+/// groups are left to their group (it would replace a stopped or terminated instance).
 /// </summary>
 public sealed class LowUtilizationInstanceCriterion : IIdleCriterion
 {
@@ -25,7 +26,7 @@ public sealed class LowUtilizationInstanceCriterion : IIdleCriterion
 
     public IReadOnlyList<MetricQuery> MetricsFor(IdleResource resource)
     {
-        if (resource is not Ec2InstanceResource { IsRunning: true } instance)
+        if (resource is not Ec2InstanceResource { IsRunning: true, AutoScalingGroup: null } instance)
         {
             return Array.Empty<MetricQuery>();
         }
@@ -50,6 +51,11 @@ public sealed class LowUtilizationInstanceCriterion : IIdleCriterion
         if (!instance.IsRunning)
         {
             return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"not running ({instance.State})");
+        }
+
+        if (instance.AutoScalingGroup is { } group)
+        {
+            return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"member of Auto Scaling group {group}, which would replace it; size the group instead");
         }
 
         var cpu = metrics.Get(CpuKey);

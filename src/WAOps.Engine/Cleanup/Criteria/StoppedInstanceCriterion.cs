@@ -25,6 +25,11 @@ public sealed class StoppedInstanceCriterion : IIdleCriterion
             return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"not stopped ({(resource as Ec2InstanceResource)?.State ?? "not an instance"})");
         }
 
+        if (instance.AutoScalingGroup is { } group)
+        {
+            return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"member of Auto Scaling group {group}; the group decides its instances");
+        }
+
         if (instance.StoppedAt is not { } stoppedAt)
         {
             return CriterionVerdict.Of(Name, IdleStatus.InsufficientData, "stopped, but AWS's state transition reason does not say since when");
