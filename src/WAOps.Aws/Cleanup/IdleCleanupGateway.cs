@@ -27,6 +27,9 @@ public sealed record CleanupApplyOutcome(bool Done, string? Note, IReadOnlyList<
 /// </summary>
 public sealed class IdleCleanupGateway
 {
+    /// <summary>A resource takes at most 50 tags: 49 copied ones and waops:backup-of.</summary>
+    private const int MaxCopiedTags = 49;
+
     private readonly IdleResourceReader _reader;
     private readonly CleanupOptions _options;
     private readonly Func<DateTimeOffset> _clock;
@@ -206,7 +209,7 @@ public sealed class IdleCleanupGateway
     private async Task<CleanupApplyOutcome> SnapshotDatabaseThenAsync(DbInstanceResource database, bool stop, CancellationToken cancellationToken)
     {
         var identifier = SnapshotName(database.Id);
-        var tags = CleanupTags.CopyableTags(database.Tags).Select(t => new Rds.Tag { Key = t.Key, Value = t.Value })
+        var tags = CleanupTags.CopyableTags(database.Tags).Take(MaxCopiedTags).Select(t => new Rds.Tag { Key = t.Key, Value = t.Value })
             .Append(new Rds.Tag { Key = CleanupTags.BackupOfKey, Value = database.Id }).ToList();
         OnStep?.Invoke($"{database.Id}: creating DB snapshot {identifier}");
         await _reader.Rds.CreateDBSnapshotAsync(new Rds.CreateDBSnapshotRequest { DBInstanceIdentifier = database.Id, DBSnapshotIdentifier = identifier, Tags = tags }, cancellationToken)
@@ -239,7 +242,7 @@ public sealed class IdleCleanupGateway
 
     private async Task<string> SnapshotVolumeAsync(string volumeId, IdleResource owner, CancellationToken cancellationToken)
     {
-        var tags = CleanupTags.CopyableTags(owner.Tags).Select(t => new Tag(t.Key, t.Value))
+        var tags = CleanupTags.CopyableTags(owner.Tags).Take(MaxCopiedTags).Select(t => new Tag(t.Key, t.Value))
             .Append(new Tag(CleanupTags.BackupOfKey, owner.Id == volumeId ? volumeId : $"{owner.Id}/{volumeId}")).ToList();
         OnStep?.Invoke($"{owner.Id}: snapshotting {volumeId}");
         var created = await _reader.Ec2Calls(cancellationToken).RunAsync("CreateSnapshot", ct => _reader.Ec2.CreateSnapshotAsync(new CreateSnapshotRequest
