@@ -7,7 +7,8 @@
     (seeding is never timed), two arms (WAOps and the baseline, each a child process command), and an
     optional Teardown. The arms run alternately (WAOps, baseline, WAOps, ...) after one untimed warm-up
     each, so drift on the machine hits both equally. Wall time is measured around each child process; an arm
-    may also print one JSON line ({"PeakMemoryMB":..,"ApiCalls":{..},"Extra":{..}}) that is reported beside it.
+    may also print one JSON line ({"PeakMemoryMB":..,"ApiCalls":{..},"Extra":{..}}) that is reported beside it (the last
+    run's as WAOpsReport/BaselineReport, every timed run's as WAOpsReports/BaselineReports for a scenario's Judge).
     Results are printed as a table and written to <OutDirectory>/bench-results.json.
 #>
 [CmdletBinding()]
@@ -79,6 +80,7 @@ foreach ($file in $files) {
         $arms = [ordered]@{ WAOps = $definition.WAOps; Baseline = $definition.Baseline }
         $timings = @{ WAOps = [System.Collections.Generic.List[double]]::new(); Baseline = [System.Collections.Generic.List[double]]::new() }
         $reports = @{ WAOps = $null; Baseline = $null }
+        $allReports = @{ WAOps = [System.Collections.Generic.List[object]]::new(); Baseline = [System.Collections.Generic.List[object]]::new() }
         foreach ($name in $arms.Keys) {
             $arm = & $arms[$name] $state
             $null = Invoke-Arm -Command $arm.Command -Environment $arm.Environment   # warm-up, not timed
@@ -88,7 +90,7 @@ foreach ($file in $files) {
                 $arm = & $arms[$name] $state
                 $run = Invoke-Arm -Command $arm.Command -Environment $arm.Environment
                 $timings[$name].Add($run.Milliseconds)
-                if ($run.Report) { $reports[$name] = $run.Report }
+                if ($run.Report) { $reports[$name] = $run.Report; $allReports[$name].Add($run.Report) }
                 if ($definition['AfterRun']) { & $definition['AfterRun'] $state $name }
             }
             Write-Host ("  run {0,2}/{1}: WAOps {2,8:N0} ms   baseline {3,8:N0} ms" -f $i, $runs, $timings.WAOps[-1], $timings.Baseline[-1])
@@ -104,6 +106,8 @@ foreach ($file in $files) {
             DifferenceMs     = [Math]::Round($waops - $baseline, 1)
             WAOpsReport      = $reports.WAOps
             BaselineReport   = $reports.Baseline
+            WAOpsReports     = $allReports.WAOps.ToArray()
+            BaselineReports  = $allReports.Baseline.ToArray()
             Target           = $definition.Target
             Verdict          = $null
         }
@@ -121,6 +125,6 @@ foreach ($file in $files) {
 }
 
 $path = Join-Path $OutDirectory 'bench-results.json'
-$results | ConvertTo-Json -Depth 6 | Set-Content $path
+$results | ConvertTo-Json -Depth 8 | Set-Content $path
 Write-Host "`nResults: $path"
 $results | Format-Table Scenario, Iterations, WAOpsMedianMs, BaselineMedianMs, Ratio, DifferenceMs, Verdict -AutoSize | Out-String -Width 200 | Write-Host

@@ -54,6 +54,18 @@ BeforeAll {
         ($tags.Value | Where-Object Key -EQ $Key | Select-Object -First 1)?.Value
     }
 
+    function script:Get-PolicyAction([string] $File) {
+        $policy = Get-Content (Join-Path $PSScriptRoot "../../runbooks/iam/$File") -Raw | ConvertFrom-Json
+        @($policy.Statement | ForEach-Object { $_.Action })
+    }
+
+    function script:ConvertTo-IamAction([string] $Call) {
+        # "Service:Operation" as the call counter names it, as IAM names the action.
+        $service, $operation = $Call -split ':', 2
+        $prefix = @{ 'EC2' = 'ec2'; 'Elastic Load Balancing v2' = 'elasticloadbalancing'; 'RDS' = 'rds'; 'CloudWatch' = 'cloudwatch'; 'STS' = 'sts' }[$service]
+        "${prefix}:$operation"
+    }
+
     function script:Select-Results($Output) { @($Output | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.Engine.Cleanup.IdleCleanupResult' }) }
 
     function script:Select-Summary($Output) { @($Output | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.Engine.Cleanup.IdleCleanupSummary' }) }
@@ -148,6 +160,13 @@ Describe 'Invoke-WAIdleCleanup reports by default' {
         $summary.GetMetricDataCalls | Should -Be 3
         $summary.ApiCalls['CloudWatch:GetMetricData'] | Should -Be 3
         $summary.AccountId | Should -Be '123456789012'
+    }
+
+    It 'needs only what the report-only IAM policy allows (runbooks/iam/waops-idle-cleanup-report.json)' {
+        $allowed = Get-PolicyAction 'waops-idle-cleanup-report.json'
+        $calls = @((Select-Summary $script:Output)[0].ApiCalls.Keys)
+        $calls.Count | Should -BeGreaterThan 10
+        foreach ($call in $calls) { ConvertTo-IamAction $call | Should -BeIn $allowed -Because $call }
     }
 
     It 'changes nothing' {
@@ -298,6 +317,10 @@ Describe 'Invoke-WAIdleCleanup actions' {
         $summary.Released | Should -Be 2
         $summary.Deleted | Should -Be 6
         $summary.EstimatedMonthlySavings | Should -BeGreaterThan 90
+
+        # Every call the acting run made is allowed by the acting IAM policy (runbooks/iam/waops-idle-cleanup.json).
+        $allowed = Get-PolicyAction 'waops-idle-cleanup.json'
+        foreach ($call in $summary.ApiCalls.Keys) { ConvertTo-IamAction $call | Should -BeIn $allowed -Because $call }
     }
 
     It '-Action Stop stops instances and snapshot-then-stops databases, and deletes nothing' {
