@@ -43,10 +43,11 @@ def _index(backend):
     return index
 
 
-def _candidates(backend, namespace, name, dimensions):
+def _candidates(backend, namespace, name, dimensions, service_metrics):
     found = list(_index(backend).get((namespace, name, _dims(dimensions)), ()))
-    # moto's built-in metrics of other services (SQS, DynamoDB, ...) are few and computed on demand.
-    found.extend(d for d in backend.aws_metric_data if d.namespace == namespace and d.name == name and _dims(d.dimensions) == _dims(dimensions))
+    # moto's built-in metrics of other services (SQS, DynamoDB, ...) are few; like stock moto, each request computes
+    # them once (service_metrics) and every query of the request filters them.
+    found.extend(d for d in service_metrics if d.namespace == namespace and d.name == name and _dims(d.dimensions) == _dims(dimensions))
     return found
 
 
@@ -63,6 +64,7 @@ def get_metric_data(self, queries, start_time, end_time, scan_by="TimestampAscen
     if start_time >= end_time:
         return _STOCK_GET_DATA(self, queries, start_time, end_time, scan_by)  # raises moto's own validation error
     results = []
+    service_metrics = self.aws_metric_data
     for query in queries:
         stat_spec = query["MetricStat"]
         metric = stat_spec["Metric"]
@@ -71,7 +73,7 @@ def get_metric_data(self, queries, start_time, end_time, scan_by="TimestampAscen
         unit = stat_spec.get("Unit")
         stat = stat_spec["Stat"]
         buckets = defaultdict(list)
-        for datum in _candidates(self, metric["Namespace"], metric["MetricName"], dimensions):
+        for datum in _candidates(self, metric["Namespace"], metric["MetricName"], dimensions, service_metrics):
             if start_time <= datum.timestamp < end_time and (not unit or datum.unit == unit):
                 buckets[(datum.timestamp - start_time) // delta].append(datum)
         timestamps, values = [], []
@@ -97,7 +99,7 @@ def get_metric_statistics(self, namespace, metric_name, start_time, end_time, pe
     if start_time >= end_time:
         return _STOCK_GET_STATISTICS(self, namespace, metric_name, start_time, end_time, period, stats, dimensions, unit)
     wanted = [cw.Dimension(d["Name"], d.get("Value")) for d in dimensions]
-    data = [d for d in _candidates(self, namespace, metric_name, wanted) if start_time <= d.timestamp < end_time and (not unit or d.unit == unit)]
+    data = [d for d in _candidates(self, namespace, metric_name, wanted, self.aws_metric_data) if start_time <= d.timestamp < end_time and (not unit or d.unit == unit)]
     data.sort(key=lambda d: d.timestamp)
     if not data:
         return []
