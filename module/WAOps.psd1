@@ -20,6 +20,7 @@
         'New-WADashboard'
         'Repair-WATagCompliance'
         'Send-WANotification'
+        'Invoke-WAIdleCleanup'
         'Set-WABudgetAlert'
     )
     FunctionsToExport    = @()

@@ -8,7 +8,8 @@
     BeforeRun (called with the state and the arm's name before every run of an arm, warm-ups included, and not timed:
     for example to reset what the previous run created) and AfterRun, and an optional Teardown. The arms run alternately (WAOps, baseline, WAOps, ...) after one untimed warm-up
     each, so drift on the machine hits both equally. Wall time is measured around each child process; an arm
-    may also print one JSON line ({"PeakMemoryMB":..,"ApiCalls":{..},"Extra":{..}}) that is reported beside it.
+    may also print one JSON line ({"PeakMemoryMB":..,"ApiCalls":{..},"Extra":{..}}) that is reported beside it (the last
+    run's as WAOpsReport/BaselineReport, every timed run's as WAOpsReports/BaselineReports for a scenario's Judge).
     Results are printed as a table and written to <OutDirectory>/bench-results.json.
 #>
 [CmdletBinding()]
@@ -91,7 +92,11 @@ foreach ($file in $files) {
             $arms['Baseline'] = $definition.Baseline
             $timings = @{}
             $reports = @{}
-            foreach ($key in $arms.Keys) { $timings[$key] = [System.Collections.Generic.List[double]]::new(); $reports[$key] = $null }
+            $allReports = @{}
+            foreach ($key in $arms.Keys) {
+                $timings[$key] = [System.Collections.Generic.List[double]]::new(); $reports[$key] = $null
+                $allReports[$key] = [System.Collections.Generic.List[object]]::new()
+            }
             if (-not $definition['SkipWarmUp']) {
                 foreach ($name in $arms.Keys) {
                     if ($definition['BeforeRun']) { & $definition['BeforeRun'] $state $name }
@@ -106,7 +111,7 @@ foreach ($file in $files) {
                     $arm = & $arms[$name] $state
                     $run = Invoke-Arm -Command $arm.Command -Environment $arm.Environment
                     $timings[$name].Add($run.Milliseconds)
-                    if ($run.Report) { $reports[$name] = $run.Report }
+                    if ($run.Report) { $reports[$name] = $run.Report; $allReports[$name].Add($run.Report) }
                     if ($definition['AfterRun']) { & $definition['AfterRun'] $state $name }
                 }
                 Write-Host (("  run {0,2}/{1}: " -f $i, $runs) + (($arms.Keys | ForEach-Object { '{0} {1:N0} ms' -f $_, $timings[$_][-1] }) -join '   '))
@@ -123,6 +128,8 @@ foreach ($file in $files) {
                 DifferenceMs     = [Math]::Round($waops - $baseline, 1)
                 WAOpsReport      = $reports.WAOps
                 BaselineReport   = $reports.Baseline
+                WAOpsReports     = $allReports.WAOps.ToArray()
+                BaselineReports  = $allReports.Baseline.ToArray()
                 ExtraArms        = @($arms.Keys | Where-Object { $_ -notin 'WAOps', 'Baseline' } | ForEach-Object {
                         $median = Get-Median $timings[$_]
                         [pscustomobject]@{ Arm = $_; MedianMs = [Math]::Round($median, 1); Ratio = [Math]::Round($median / $baseline, 3); Report = $reports[$_] } })
@@ -149,6 +156,6 @@ foreach ($file in $files) {
 }
 
 $path = Join-Path $OutDirectory 'bench-results.json'
-$results | ConvertTo-Json -Depth 6 | Set-Content $path
+$results | ConvertTo-Json -Depth 8 | Set-Content $path
 Write-Host "`nResults: $path"
 $results | Format-Table Scenario, Iterations, WAOpsMedianMs, BaselineMedianMs, Ratio, DifferenceMs, Verdict -AutoSize | Out-String -Width 200 | Write-Host

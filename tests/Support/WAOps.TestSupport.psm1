@@ -87,12 +87,15 @@ function Start-MotoServer {
     .SYNOPSIS
         Starts moto on a free loopback port and waits until it answers. -Name names its log file
         (out/test-logs/moto-<Name>.log, or $env:WAOPS_TEST_LOG_DIR). -Environment adds variables, for example
-        INITIAL_NO_AUTH_ACTION_COUNT to turn on IAM enforcement after N calls.
+        INITIAL_NO_AUTH_ACTION_COUNT to turn on IAM enforcement after N calls. -ServerScript runs a Python script that
+        starts moto's server itself (with the same arguments) instead of 'python -m moto.server', for example the
+        benchmarks' moto with indexed CloudWatch metrics.
     #>
     param(
         [string] $Name = 'moto',
         [hashtable] $Environment = @{},
-        [int] $TimeoutSeconds = 30
+        [int] $TimeoutSeconds = 30,
+        [string] $ServerScript
     )
     $logDirectory = if ($env:WAOPS_TEST_LOG_DIR) { $env:WAOPS_TEST_LOG_DIR } else { Join-Path ([IO.Path]::GetTempPath()) 'waops-test-logs' }
     New-Item -ItemType Directory -Path $logDirectory -Force | Out-Null
@@ -105,7 +108,8 @@ function Start-MotoServer {
     foreach ($key in $Environment.Keys) { $variables[$key] = [string]$Environment[$key] }
     for ($try = 1; $try -le 3; $try++) {
         $port = Get-FreeTcpPort
-        $process = Start-Process -FilePath (Get-PythonCommand) -ArgumentList @('-m', 'moto.server', '-H', '127.0.0.1', '-p', "$port") `
+        $server = @(if ($ServerScript) { $ServerScript } else { '-m'; 'moto.server' })
+        $process = Start-Process -FilePath (Get-PythonCommand) -ArgumentList @($server + @('-H', '127.0.0.1', '-p', "$port")) `
             -RedirectStandardOutput "$log.out" -RedirectStandardError $log -Environment $variables -PassThru -NoNewWindow
         $endpoint = "http://127.0.0.1:$port"
         $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)

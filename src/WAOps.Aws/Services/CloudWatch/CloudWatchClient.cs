@@ -19,6 +19,12 @@ public sealed class CloudWatchClient : AwsJsonClient
         EndpointEnvironmentSuffix = "CLOUDWATCH",
     };
 
+    /// <summary>GetMetricData takes at most 500 queries per call.</summary>
+    public const int MaxMetricDataQueries = 500;
+
+    /// <summary>GetMetricData returns at most 100,800 datapoints per call (more come with NextToken).</summary>
+    public const int MaxMetricDatapoints = 100_800;
+
     public CloudWatchClient(AwsSession session)
         : base(session, Descriptor)
     {
@@ -75,6 +81,9 @@ public sealed class CloudWatchClient : AwsJsonClient
             page => page.NextToken,
             page => page.Metrics,
             cancellationToken);
+
+    public Task<GetMetricDataResponse> GetMetricDataAsync(GetMetricDataRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<GetMetricDataRequest, GetMetricDataResponse>("GetMetricData", request, cancellationToken);
 
     /// <summary>Every dashboard (optionally by name prefix), page by page as they arrive.</summary>
     public IAsyncEnumerable<DashboardEntry> ListAllDashboardsAsync(string? namePrefix, CancellationToken cancellationToken = default) =>

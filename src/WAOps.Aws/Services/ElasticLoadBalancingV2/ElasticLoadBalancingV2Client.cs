@@ -17,8 +17,11 @@ public sealed class ElasticLoadBalancingV2Client : AwsQueryClient
         EndpointEnvironmentSuffix = "ELASTIC_LOAD_BALANCING_V2",
     };
 
-    /// <summary>The largest page DescribeLoadBalancers allows.</summary>
+    /// <summary>The largest page DescribeLoadBalancers and DescribeTargetGroups allow.</summary>
     public const int MaxPageSize = 400;
+
+    /// <summary>DescribeTags, AddTags and RemoveTags take at most 20 ARNs.</summary>
+    public const int MaxTagResources = 20;
 
     public ElasticLoadBalancingV2Client(AwsSession session)
         : base(session, Descriptor)
@@ -28,11 +31,26 @@ public sealed class ElasticLoadBalancingV2Client : AwsQueryClient
     public Task<DescribeLoadBalancersResponse> DescribeLoadBalancersAsync(DescribeLoadBalancersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeLoadBalancersResponse>("DescribeLoadBalancers", request, cancellationToken);
 
+    public Task<DescribeTagsResponse> DescribeTagsAsync(DescribeTagsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeTagsResponse>("DescribeTags", request, cancellationToken);
+
+    public Task<AddTagsResponse> AddTagsAsync(AddTagsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<AddTagsResponse>("AddTags", request, cancellationToken);
+
+    public Task<RemoveTagsResponse> RemoveTagsAsync(RemoveTagsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<RemoveTagsResponse>("RemoveTags", request, cancellationToken);
+
     public Task<DescribeTargetGroupsResponse> DescribeTargetGroupsAsync(DescribeTargetGroupsRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeTargetGroupsResponse>("DescribeTargetGroups", request, cancellationToken);
 
-    /// <summary>The target groups of one load balancer, streamed with the largest page size.</summary>
-    public IAsyncEnumerable<TargetGroup> DescribeAllTargetGroupsAsync(string loadBalancerArn, CancellationToken cancellationToken = default) =>
+    public Task<DescribeTargetHealthResponse> DescribeTargetHealthAsync(DescribeTargetHealthRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeTargetHealthResponse>("DescribeTargetHealth", request, cancellationToken);
+
+    public Task<DeleteLoadBalancerResponse> DeleteLoadBalancerAsync(DeleteLoadBalancerRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DeleteLoadBalancerResponse>("DeleteLoadBalancer", request, cancellationToken);
+
+    /// <summary>Every target group (optionally of one load balancer), streamed page by page with the largest page size.</summary>
+    public IAsyncEnumerable<TargetGroup> DescribeAllTargetGroupsAsync(string? loadBalancerArn = null, CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(
             (marker, ct) => DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { LoadBalancerArn = loadBalancerArn, PageSize = MaxPageSize, Marker = marker }, ct),
             page => page.NextMarker,

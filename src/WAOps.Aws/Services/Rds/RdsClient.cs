@@ -31,6 +31,24 @@ public sealed class RdsClient : AwsQueryClient
     public Task<DescribeDBClustersResponse> DescribeDBClustersAsync(DescribeDBClustersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeDBClustersResponse>("DescribeDBClusters", request, cancellationToken);
 
+    public Task<CreateDBSnapshotResponse> CreateDBSnapshotAsync(CreateDBSnapshotRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<CreateDBSnapshotResponse>("CreateDBSnapshot", request, cancellationToken);
+
+    public Task<DescribeDBSnapshotsResponse> DescribeDBSnapshotsAsync(DescribeDBSnapshotsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeDBSnapshotsResponse>("DescribeDBSnapshots", request, cancellationToken);
+
+    public Task<StopDBInstanceResponse> StopDBInstanceAsync(StopDBInstanceRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<StopDBInstanceResponse>("StopDBInstance", request, cancellationToken);
+
+    public Task<DeleteDBInstanceResponse> DeleteDBInstanceAsync(DeleteDBInstanceRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DeleteDBInstanceResponse>("DeleteDBInstance", request, cancellationToken);
+
+    public Task<AddTagsToResourceResponse> AddTagsToResourceAsync(AddTagsToResourceRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<AddTagsToResourceResponse>("AddTagsToResource", request, cancellationToken);
+
+    public Task<RemoveTagsFromResourceResponse> RemoveTagsFromResourceAsync(RemoveTagsFromResourceRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<RemoveTagsFromResourceResponse>("RemoveTagsFromResource", request, cancellationToken);
+
     /// <summary>Every DB cluster (Aurora and Multi-AZ clusters), streamed page by page.</summary>
     public IAsyncEnumerable<DBCluster> DescribeAllDBClustersAsync(CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(

@@ -40,6 +40,10 @@ public sealed class DBInstance
 
     public int? AllocatedStorage { get; set; }
 
+    public string? StorageType { get; set; }
+
+    public List<string> ReadReplicaDBInstanceIdentifiers { get; set; } = new();
+
     public DBSubnetGroup? DBSubnetGroup { get; set; }
 
     public List<Tag> TagList { get; set; } = new();

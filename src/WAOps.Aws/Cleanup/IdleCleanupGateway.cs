@@ -1,0 +1,345 @@
+using System.Globalization;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using WAOps.Aws.Protocol;
+using WAOps.Engine.Cleanup;
+using WAOps.Engine.Errors;
+using Elb = WAOps.Aws.Services.ElasticLoadBalancingV2.Model;
+using Rds = WAOps.Aws.Services.Rds.Model;
+
+namespace WAOps.Aws.Cleanup;
+
+/// <summary>How applying one cleanup write ended: done (with a note and the snapshots taken first) or skipped (why).</summary>
+public sealed record CleanupApplyOutcome(bool Done, string? Note, IReadOnlyList<string> BackupSnapshotIds)
+{
+    public static CleanupApplyOutcome Completed(string? note = null, IReadOnlyList<string>? backups = null) => new(true, note, backups ?? Array.Empty<string>());
+
+    public static CleanupApplyOutcome Skipped(string reason, IReadOnlyList<string>? backups = null) => new(false, reason, backups ?? Array.Empty<string>());
+}
+
+/// <summary>
+/// Carries out one planned cleanup write. It first reads the resource again and lets the planner re-check it (still
+/// in scope, still in the state the action needs, still marked and due): what changed since the plan is skipped, and
+/// a resource that is gone fails with AWS's NotFound error. Deletes and RDS stops are preceded by a snapshot that must
+/// reach completed/available within the snapshot timeout (polled, cancellable), or the resource is kept. Deletion,
+/// termination and stop protection are honoured, never turned off. Snapshots are tagged waops:backup-of=&lt;id&gt; and
+/// carry the resource's own tags (except aws:* and waops:*).
+/// </summary>
+public sealed class IdleCleanupGateway
+{
+    /// <summary>A resource takes at most 50 tags: 49 copied ones and waops:backup-of.</summary>
+    private const int MaxCopiedTags = 49;
+
+    private readonly IdleResourceReader _reader;
+    private readonly CleanupOptions _options;
+    private readonly Func<DateTimeOffset> _clock;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+
+    public IdleCleanupGateway(IdleResourceReader reader, CleanupOptions options, Func<DateTimeOffset>? clock = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    {
+        _reader = reader;
+        _options = options;
+        _clock = clock ?? (() => DateTimeOffset.UtcNow);
+        _delay = delay ?? Task.Delay;
+    }
+
+    /// <summary>Heard before each step of a long action ("snapshot snap-0abc: pending, 40%").</summary>
+    public Action<string>? OnStep { get; init; }
+
+    public async Task<CleanupApplyOutcome> ApplyAsync(CleanupPlanItem item, CancellationToken cancellationToken)
+    {
+        if (!item.IsWrite)
+        {
+            throw new ArgumentException($"{item} is not a write.", nameof(item));
+        }
+
+        var fresh = await _reader.ReadAsync(item.Resource, cancellationToken).ConfigureAwait(false);
+        if (CleanupPlanner.Recheck(item, fresh, _options, _clock()) is { } changed)
+        {
+            return CleanupApplyOutcome.Skipped(changed);
+        }
+
+        return (item.Action, fresh) switch
+        {
+            (IdleAction.Mark, _) => await MarkAsync(fresh, item.CleanupAfter!.Value, cancellationToken).ConfigureAwait(false),
+            (IdleAction.Unmark, _) => await UnmarkAsync(fresh, cancellationToken).ConfigureAwait(false),
+            (IdleAction.Stop, Ec2InstanceResource instance) => await StopInstanceAsync(instance, cancellationToken).ConfigureAwait(false),
+            (IdleAction.Terminate, Ec2InstanceResource instance) => await TerminateInstanceAsync(instance, cancellationToken).ConfigureAwait(false),
+            (IdleAction.SnapshotThenDelete, EbsVolumeResource volume) => await DeleteVolumeAsync(volume, cancellationToken).ConfigureAwait(false),
+            (IdleAction.Delete, EbsSnapshotResource snapshot) => await Ec2Async("DeleteSnapshot", (ec2, ct) => ec2.DeleteSnapshotAsync(new DeleteSnapshotRequest { SnapshotId = snapshot.Id }, ct), cancellationToken).ConfigureAwait(false),
+            (IdleAction.Release, ElasticIpResource address) => await ReleaseAddressAsync(address, cancellationToken).ConfigureAwait(false),
+            (IdleAction.Delete, NatGatewayResource gateway) => await DeleteNatGatewayAsync(gateway, cancellationToken).ConfigureAwait(false),
+            (IdleAction.Delete, LoadBalancerResource balancer) => await DeleteLoadBalancerAsync(balancer, cancellationToken).ConfigureAwait(false),
+            (IdleAction.SnapshotThenStop, DbInstanceResource database) => await SnapshotDatabaseThenAsync(database, stop: true, cancellationToken).ConfigureAwait(false),
+            (IdleAction.SnapshotThenDelete, DbInstanceResource database) => await SnapshotDatabaseThenAsync(database, stop: false, cancellationToken).ConfigureAwait(false),
+            _ => throw new InvalidOperationException($"No way to {item.Action} a {fresh.Kind}."),
+        };
+    }
+
+    private async Task<CleanupApplyOutcome> MarkAsync(IdleResource resource, DateOnly due, CancellationToken cancellationToken)
+    {
+        var value = CleanupTags.FormatDate(due);
+        switch (resource)
+        {
+            case LoadBalancerResource:
+                await _reader.Elb.AddTagsAsync(new Elb.AddTagsRequest { ResourceArns = new() { resource.Arn }, Tags = new() { new Elb.Tag { Key = CleanupTags.CleanupAfterKey, Value = value } } },
+                    cancellationToken).ConfigureAwait(false);
+                break;
+            case DbInstanceResource:
+                await _reader.Rds.AddTagsToResourceAsync(new Rds.AddTagsToResourceRequest { ResourceName = resource.Arn, Tags = new() { new Rds.Tag { Key = CleanupTags.CleanupAfterKey, Value = value } } },
+                    cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await Ec2Async("CreateTags", (ec2, ct) => ec2.CreateTagsAsync(new CreateTagsRequest { Resources = new() { resource.Id }, Tags = new() { new Tag(CleanupTags.CleanupAfterKey, value) } }, ct),
+                    cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        return CleanupApplyOutcome.Completed($"tagged {CleanupTags.CleanupAfterKey}={value}");
+    }
+
+    private async Task<CleanupApplyOutcome> UnmarkAsync(IdleResource resource, CancellationToken cancellationToken)
+    {
+        // Every spelling of the mark goes, so a later run does not read an old one.
+        var keys = resource.Tags.Keys.Where(k => string.Equals(k.Trim(), CleanupTags.CleanupAfterKey, StringComparison.OrdinalIgnoreCase)).ToList();
+        switch (resource)
+        {
+            case LoadBalancerResource:
+                await _reader.Elb.RemoveTagsAsync(new Elb.RemoveTagsRequest { ResourceArns = new() { resource.Arn }, TagKeys = keys }, cancellationToken).ConfigureAwait(false);
+                break;
+            case DbInstanceResource:
+                await _reader.Rds.RemoveTagsFromResourceAsync(new Rds.RemoveTagsFromResourceRequest { ResourceName = resource.Arn, TagKeys = keys }, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                await Ec2Async("DeleteTags", (ec2, ct) => ec2.DeleteTagsAsync(new DeleteTagsRequest { Resources = new() { resource.Id }, Tags = keys.Select(k => new Tag { Key = k }).ToList() }, ct),
+                    cancellationToken).ConfigureAwait(false);
+                break;
+        }
+
+        return CleanupApplyOutcome.Completed($"removed {string.Join(", ", keys)}");
+    }
+
+    private async Task<CleanupApplyOutcome> StopInstanceAsync(Ec2InstanceResource instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _reader.Ec2Calls(cancellationToken).RunAsync("StopInstances", ct => _reader.Ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = new() { instance.Id } }, ct))
+                .ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode is "OperationNotPermitted" or "UnsupportedOperation")
+        {
+            return CleanupApplyOutcome.Skipped($"AWS refused to stop it ({ex.ErrorCode}: {ex.ServiceMessage}); stop protection and the like are never turned off");
+        }
+
+        return CleanupApplyOutcome.Completed("StopInstances accepted");
+    }
+
+    private async Task<CleanupApplyOutcome> TerminateInstanceAsync(Ec2InstanceResource instance, CancellationToken cancellationToken)
+    {
+        var calls = _reader.Ec2Calls(cancellationToken);
+        var attribute = await calls.RunAsync("DescribeInstanceAttribute", ct => _reader.Ec2.DescribeInstanceAttributeAsync(
+            new DescribeInstanceAttributeRequest { InstanceId = instance.Id, Attribute = InstanceAttributeName.DisableApiTermination }, ct)).ConfigureAwait(false);
+        if (attribute.InstanceAttribute?.DisableApiTermination == true)
+        {
+            return CleanupApplyOutcome.Skipped("termination protection is on (DisableApiTermination); WAOps never turns it off");
+        }
+
+        // The EBS volumes that go with the instance are snapshotted first, like any other volume WAOps deletes.
+        var backups = new List<string>();
+        foreach (var volume in instance.Volumes.Where(v => v.DeleteOnTermination))
+        {
+            backups.Add(await SnapshotVolumeAsync(volume.VolumeId, instance, cancellationToken).ConfigureAwait(false));
+        }
+
+        try
+        {
+            await calls.RunAsync("TerminateInstances", ct => _reader.Ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = new() { instance.Id } }, ct)).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode is "OperationNotPermitted")
+        {
+            return CleanupApplyOutcome.Skipped($"AWS refused to terminate it ({ex.ErrorCode}: {ex.ServiceMessage}); protection is never turned off", backups);
+        }
+
+        return CleanupApplyOutcome.Completed(backups.Count == 0 ? "no EBS volume is deleted with it" : $"snapshots {string.Join(", ", backups)} of its volumes completed first", backups);
+    }
+
+    private async Task<CleanupApplyOutcome> DeleteVolumeAsync(EbsVolumeResource volume, CancellationToken cancellationToken)
+    {
+        var snapshot = await SnapshotVolumeAsync(volume.Id, volume, cancellationToken).ConfigureAwait(false);
+        await Ec2Async("DeleteVolume", (ec2, ct) => ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volume.Id }, ct), cancellationToken).ConfigureAwait(false);
+        return CleanupApplyOutcome.Completed($"snapshot {snapshot} completed before the volume was deleted", new[] { snapshot });
+    }
+
+    private async Task<CleanupApplyOutcome> ReleaseAddressAsync(ElasticIpResource address, CancellationToken cancellationToken)
+    {
+        var note = "released";
+        if (address.AssociationId is { } association)
+        {
+            // Associated with a stopped instance: AWS releases only an address that is not associated.
+            await Ec2Async("DisassociateAddress", (ec2, ct) => ec2.DisassociateAddressAsync(new DisassociateAddressRequest { AssociationId = association }, ct), cancellationToken).ConfigureAwait(false);
+            note = $"disassociated from {address.InstanceId}, then released";
+        }
+
+        await Ec2Async("ReleaseAddress", (ec2, ct) => ec2.ReleaseAddressAsync(new ReleaseAddressRequest { AllocationId = address.Id }, ct), cancellationToken).ConfigureAwait(false);
+        return CleanupApplyOutcome.Completed(note);
+    }
+
+    private async Task<CleanupApplyOutcome> DeleteNatGatewayAsync(NatGatewayResource gateway, CancellationToken cancellationToken)
+    {
+        await Ec2Async("DeleteNatGateway", (ec2, ct) => ec2.DeleteNatGatewayAsync(new DeleteNatGatewayRequest { NatGatewayId = gateway.Id }, ct), cancellationToken).ConfigureAwait(false);
+        return CleanupApplyOutcome.Completed(gateway.AllocationIds.Count == 0
+            ? "DeleteNatGateway accepted"
+            : $"DeleteNatGateway accepted; its Elastic IP {string.Join(", ", gateway.AllocationIds)} stays allocated (a later run can release it)");
+    }
+
+    private async Task<CleanupApplyOutcome> DeleteLoadBalancerAsync(LoadBalancerResource balancer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _reader.Elb.DeleteLoadBalancerAsync(new Elb.DeleteLoadBalancerRequest { LoadBalancerArn = balancer.Arn }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode is "OperationNotPermitted")
+        {
+            return CleanupApplyOutcome.Skipped($"deletion protection is on ({ex.ServiceMessage}); WAOps never turns it off");
+        }
+
+        return CleanupApplyOutcome.Completed("its target groups are kept");
+    }
+
+    private async Task<CleanupApplyOutcome> SnapshotDatabaseThenAsync(DbInstanceResource database, bool stop, CancellationToken cancellationToken)
+    {
+        var identifier = SnapshotName(database.Id);
+        var tags = CleanupTags.CopyableTags(database.Tags).Take(MaxCopiedTags).Select(t => new Rds.Tag { Key = t.Key, Value = t.Value })
+            .Append(new Rds.Tag { Key = CleanupTags.BackupOfKey, Value = database.Id }).ToList();
+        OnStep?.Invoke($"{database.Id}: creating DB snapshot {identifier}");
+        await _reader.Rds.CreateDBSnapshotAsync(new Rds.CreateDBSnapshotRequest { DBInstanceIdentifier = database.Id, DBSnapshotIdentifier = identifier, Tags = tags }, cancellationToken)
+            .ConfigureAwait(false);
+        await WaitAsync(identifier, database, async ct =>
+        {
+            var snapshot = (await _reader.Rds.DescribeDBSnapshotsAsync(new Rds.DescribeDBSnapshotsRequest { DBSnapshotIdentifier = identifier }, ct).ConfigureAwait(false)).DBSnapshots.FirstOrDefault();
+            return (snapshot?.Status ?? "missing", snapshot?.PercentProgress);
+        }, done: "available", failed: new[] { "failed", "incompatible-restore", "incompatible-parameters" }, cancellationToken).ConfigureAwait(false);
+
+        if (stop)
+        {
+            await _reader.Rds.StopDBInstanceAsync(new Rds.StopDBInstanceRequest { DBInstanceIdentifier = database.Id }, cancellationToken).ConfigureAwait(false);
+            return CleanupApplyOutcome.Completed($"DB snapshot {identifier} available before the stop; AWS starts a stopped instance again after 7 days", new[] { identifier });
+        }
+
+        try
+        {
+            // Our snapshot is verified available, so no final snapshot is needed; automated backups are kept until they expire.
+            await _reader.Rds.DeleteDBInstanceAsync(new Rds.DeleteDBInstanceRequest { DBInstanceIdentifier = database.Id, SkipFinalSnapshot = true, DeleteAutomatedBackups = false },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidParameterCombination" && ex.ServiceMessage.Contains("protect", StringComparison.OrdinalIgnoreCase))
+        {
+            return CleanupApplyOutcome.Skipped($"deletion protection is on ({ex.ServiceMessage}); WAOps never turns it off", new[] { identifier });
+        }
+
+        return CleanupApplyOutcome.Completed($"DB snapshot {identifier} available before the delete", new[] { identifier });
+    }
+
+    private async Task<string> SnapshotVolumeAsync(string volumeId, IdleResource owner, CancellationToken cancellationToken)
+    {
+        var tags = CleanupTags.CopyableTags(owner.Tags).Take(MaxCopiedTags).Select(t => new Tag(t.Key, t.Value))
+            .Append(new Tag(CleanupTags.BackupOfKey, owner.Id == volumeId ? volumeId : $"{owner.Id}/{volumeId}")).ToList();
+        OnStep?.Invoke($"{owner.Id}: snapshotting {volumeId}");
+        var created = await _reader.Ec2Calls(cancellationToken).RunAsync("CreateSnapshot", ct => _reader.Ec2.CreateSnapshotAsync(new CreateSnapshotRequest
+        {
+            VolumeId = volumeId,
+            Description = $"Invoke-WAIdleCleanup backup of {volumeId} before deletion",
+            TagSpecifications = new() { new TagSpecification { ResourceType = ResourceType.Snapshot, Tags = tags } },
+        }, ct)).ConfigureAwait(false);
+        var snapshotId = created.Snapshot.SnapshotId;
+        await WaitAsync(snapshotId, owner, async ct =>
+        {
+            var response = await _reader.Ec2Calls(ct).RunAsync("DescribeSnapshots", c => _reader.Ec2.DescribeSnapshotsAsync(new DescribeSnapshotsRequest { SnapshotIds = new() { snapshotId } }, c))
+                .ConfigureAwait(false);
+            var snapshot = (response.Snapshots ?? new()).FirstOrDefault();
+            return (snapshot?.State?.Value ?? "missing", ParsePercent(snapshot?.Progress));
+        }, done: "completed", failed: new[] { "error", "missing" }, cancellationToken).ConfigureAwait(false);
+        return snapshotId;
+    }
+
+    private Task WaitAsync(string snapshot, IdleResource owner, Func<CancellationToken, Task<(string State, int? Percent)>> read, string done, string[] failed, CancellationToken cancellationToken) =>
+        new SnapshotWaiter(_options.SnapshotTimeout, _clock, _delay, OnStep).WaitAsync(snapshot, owner, read, done, failed, cancellationToken);
+
+    private async Task<CleanupApplyOutcome> Ec2Async<T>(string operation, Func<AmazonEC2Client, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        await _reader.Ec2Calls(cancellationToken).RunAsync(operation, ct => call(_reader.Ec2, ct)).ConfigureAwait(false);
+        return CleanupApplyOutcome.Completed();
+    }
+
+    private static int? ParsePercent(string? progress) =>
+        progress is not null && int.TryParse(progress.TrimEnd('%'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>An RDS snapshot identifier: letters, digits and single hyphens, beginning with a letter, at most 255 characters.</summary>
+    internal static string SnapshotName(string databaseId)
+    {
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var name = $"waops-{databaseId}-{stamp}";
+        while (name.Contains("--", StringComparison.Ordinal))
+        {
+            name = name.Replace("--", "-", StringComparison.Ordinal);
+        }
+
+        return name.Length <= 255 ? name : name[..255].TrimEnd('-');
+    }
+}
+
+/// <summary>
+/// Polls a snapshot until it is done, failed, or the timeout passes (polls 2 s apart, doubling to 15 s; cancellable).
+/// Only a done snapshot returns; a failed or late one throws, so the resource it protects is kept.
+/// </summary>
+internal sealed class SnapshotWaiter
+{
+    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(15);
+
+    private readonly TimeSpan _timeout;
+    private readonly Func<DateTimeOffset> _clock;
+    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
+    private readonly Action<string>? _onStep;
+
+    public SnapshotWaiter(TimeSpan timeout, Func<DateTimeOffset> clock, Func<TimeSpan, CancellationToken, Task> delay, Action<string>? onStep)
+    {
+        _timeout = timeout;
+        _clock = clock;
+        _delay = delay;
+        _onStep = onStep;
+    }
+
+    public async Task WaitAsync(string snapshot, IdleResource owner, Func<CancellationToken, Task<(string State, int? Percent)>> read, string done, string[] failed, CancellationToken cancellationToken)
+    {
+        var started = _clock();
+        var pause = FirstPoll;
+        while (true)
+        {
+            var (state, percent) = await read(cancellationToken).ConfigureAwait(false);
+            if (state == done)
+            {
+                return;
+            }
+
+            if (failed.Contains(state))
+            {
+                throw new WAOpsException(CleanupErrorIds.SnapshotFailed, ErrorKind.ResourceUnavailable,
+                    $"The snapshot {snapshot} of {owner.Kind} {owner.Id} is {state}; {owner.Id} was kept.", owner.Arn)
+                { RecommendedAction = "Look at the snapshot in the console; the next run tries again." };
+            }
+
+            if (_clock() - started >= _timeout)
+            {
+                throw new WAOpsException(CleanupErrorIds.SnapshotNotCompleted, ErrorKind.OperationTimeout,
+                    $"The snapshot {snapshot} of {owner.Kind} {owner.Id} is still {state}{(percent is { } p ? $" ({p}%)" : string.Empty)} after "
+                    + $"{_timeout.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} minute(s); {owner.Id} was kept. The snapshot goes on.", owner.Arn)
+                { RecommendedAction = "Raise -SnapshotTimeoutMinutes, or let a later run act once snapshots are quicker (EBS snapshots are incremental)." };
+            }
+
+            _onStep?.Invoke($"{owner.Id}: snapshot {snapshot} {state}{(percent is { } pc ? $", {pc}%" : string.Empty)}");
+            await _delay(pause, cancellationToken).ConfigureAwait(false);
+            pause = TimeSpan.FromTicks(Math.Min(LongestPoll.Ticks, pause.Ticks * 2));
+        }
+    }
+}
