@@ -13,14 +13,15 @@ public sealed class Waiver
     private readonly WildcardPattern _rule;
     private readonly WildcardPattern _resource;
 
-    public Waiver(string rule, string resource, string reason, string owner, DateOnly expires, string source)
+    public Waiver(string rule, string resource, string reason, string owner, DateOnly expires, string file, int? line = null)
     {
         Rule = rule;
         Resource = resource;
         Reason = reason;
         Owner = owner;
         Expires = expires;
-        Source = source;
+        File = file;
+        Line = line;
         _rule = new WildcardPattern(rule, ignoreCase: true);
         _resource = new WildcardPattern(resource);
     }
@@ -37,8 +38,14 @@ public sealed class Waiver
     /// <summary>The last day (UTC) the waiver applies.</summary>
     public DateOnly Expires { get; }
 
+    /// <summary>The waiver file it is written in.</summary>
+    public string File { get; }
+
+    /// <summary>The line of the waiver in <see cref="File"/>, when known.</summary>
+    public int? Line { get; }
+
     /// <summary>Where it is written ("waivers.yaml line 12").</summary>
-    public string Source { get; }
+    public string Source => Line is { } line ? $"{File} line {line}" : File;
 
     public bool IsExpired(DateOnly today) => today > Expires;
 

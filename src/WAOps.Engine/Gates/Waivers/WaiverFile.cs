@@ -92,8 +92,7 @@ public static class WaiverFile
                 throw Invalid(document, $"{pointer}/expires", $"waiver {i + 1} expires '{expiresText}', which is not a date as YYYY-MM-DD");
             }
 
-            var at = document.Positions.Find(pointer);
-            waivers.Add(new Waiver(rule, resource, reason, owner, expires, at is { } position ? $"{document.Origin} line {position.Line}" : document.Origin));
+            waivers.Add(new Waiver(rule, resource, reason, owner, expires, document.Origin, document.Positions.Find(pointer)?.Line));
         }
 
         return waivers;
