@@ -28,6 +28,26 @@ public sealed class ElastiCacheClient : AwsQueryClient
     public Task<DescribeCacheClustersResponse> DescribeCacheClustersAsync(DescribeCacheClustersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeCacheClustersResponse>("DescribeCacheClusters", request, cancellationToken);
 
+    public Task<DescribeReplicationGroupsResponse> DescribeReplicationGroupsAsync(DescribeReplicationGroupsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeReplicationGroupsResponse>("DescribeReplicationGroups", request, cancellationToken);
+
+    public Task<DescribeCacheSubnetGroupsResponse> DescribeCacheSubnetGroupsAsync(DescribeCacheSubnetGroupsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeCacheSubnetGroupsResponse>("DescribeCacheSubnetGroups", request, cancellationToken);
+
+    public IAsyncEnumerable<ReplicationGroup> DescribeAllReplicationGroupsAsync(CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeReplicationGroupsAsync(new DescribeReplicationGroupsRequest { MaxRecords = MaxRecordsPerPage, Marker = marker }, ct),
+            page => page.Marker,
+            page => page.ReplicationGroups,
+            cancellationToken);
+
+    public IAsyncEnumerable<CacheSubnetGroup> DescribeAllCacheSubnetGroupsAsync(CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeCacheSubnetGroupsAsync(new DescribeCacheSubnetGroupsRequest { MaxRecords = MaxRecordsPerPage, Marker = marker }, ct),
+            page => page.Marker,
+            page => page.CacheSubnetGroups,
+            cancellationToken);
+
     public IAsyncEnumerable<CacheCluster> DescribeAllCacheClustersAsync(CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(
             (marker, ct) => DescribeCacheClustersAsync(new DescribeCacheClustersRequest { MaxRecords = MaxRecordsPerPage, Marker = marker }, ct),

@@ -17,7 +17,7 @@ public sealed class ElasticLoadBalancingV2Client : AwsQueryClient
         EndpointEnvironmentSuffix = "ELASTIC_LOAD_BALANCING_V2",
     };
 
-    /// <summary>The largest page DescribeLoadBalancers allows.</summary>
+    /// <summary>The largest page DescribeLoadBalancers, DescribeListeners and DescribeTargetGroups allow (botocore: PageSize 1..400).</summary>
     public const int MaxPageSize = 400;
 
     public ElasticLoadBalancingV2Client(AwsSession session)
@@ -27,6 +27,28 @@ public sealed class ElasticLoadBalancingV2Client : AwsQueryClient
 
     public Task<DescribeLoadBalancersResponse> DescribeLoadBalancersAsync(DescribeLoadBalancersRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeLoadBalancersResponse>("DescribeLoadBalancers", request, cancellationToken);
+
+    public Task<DescribeListenersResponse> DescribeListenersAsync(DescribeListenersRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeListenersResponse>("DescribeListeners", request, cancellationToken);
+
+    public Task<DescribeTargetGroupsResponse> DescribeTargetGroupsAsync(DescribeTargetGroupsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeTargetGroupsResponse>("DescribeTargetGroups", request, cancellationToken);
+
+    /// <summary>The listeners of one load balancer (the API has no account-wide listing of listeners).</summary>
+    public IAsyncEnumerable<Listener> DescribeAllListenersAsync(string loadBalancerArn, CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeListenersAsync(new DescribeListenersRequest { LoadBalancerArn = loadBalancerArn, PageSize = MaxPageSize, Marker = marker }, ct),
+            page => page.NextMarker,
+            page => page.Listeners,
+            cancellationToken);
+
+    /// <summary>Every target group of the region, 400 a page.</summary>
+    public IAsyncEnumerable<TargetGroup> DescribeAllTargetGroupsAsync(CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeTargetGroupsAsync(new DescribeTargetGroupsRequest { PageSize = MaxPageSize, Marker = marker }, ct),
+            page => page.NextMarker,
+            page => page.TargetGroups,
+            cancellationToken);
 
     public IAsyncEnumerable<LoadBalancer> DescribeAllLoadBalancersAsync(CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(
