@@ -44,7 +44,15 @@ public sealed class RdsInstanceMultiAzRule : GateRule<DbInstanceProperties>
         }
 
         return multiAz
-            ? RuleVerdict.Pass($"MultiAZ=true (primary in {db.AvailabilityZone.ValueOr(null) ?? "?"}, standby in {db.SecondaryAvailabilityZone.ValueOr(null) ?? "?"})")
+            ? RuleVerdict.Pass("MultiAZ=true" + Zones(db.AvailabilityZone.ValueOr(null), db.SecondaryAvailabilityZone.ValueOr(null)))
             : RuleVerdict.Fail($"MultiAZ=false: single instance in {db.AvailabilityZone.ValueOr(null) ?? "one AZ"}");
     }
+
+    private static string Zones(string? primary, string? standby) => (primary, standby) switch
+    {
+        (null, null) => string.Empty,
+        (_, null) => $" (primary in {primary})",
+        (null, _) => $" (standby in {standby})",
+        _ => $" (primary in {primary}, standby in {standby})",
+    };
 }
