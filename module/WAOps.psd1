@@ -19,6 +19,7 @@
         'Get-WATagCompliance'
         'Repair-WATagCompliance'
         'Set-WABudgetAlert'
+        'Test-WAQualityGate'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
