@@ -4,7 +4,8 @@ usage: gates.py account          seeds the main account (123456789012) in us-eas
                                  GuardDuty detector and no EBS default encryption); prints {"<name>": "<id or ARN>"}
        gates.py second <account> seeds another account through an assumed role (moto keeps one state per account):
                                  a single-region trail without log file validation, no GuardDuty, an unencrypted volume
-       gates.py organization <account>...  creates an organization whose member accounts are the ones given
+       gates.py organization <n> creates an organization with <n> member accounts; prints {"Accounts": [...]}
+       gates.py iam-user <name> '<json list of denied actions>'   a user allowed everything but those actions; prints its key
        gates.py bulk <n>         seeds about <n> resources for the benchmark (see bulk())
 
 moto 5.2.1 deviations the tests name where they meet them: the default VPC's main route table has no internet route
@@ -292,11 +293,21 @@ def second(account_id):
     emit(seeder.ids)
 
 
-def organization(members):
+def organization(count):
     organizations = client("organizations")
     organizations.create_organization(FeatureSet="ALL")
-    created = [organizations.create_account(Email=f"aws+{i}@example.com", AccountName=f"member-{i}")["CreateAccountStatus"]["AccountId"] for i, _ in enumerate(members)]
+    created = [organizations.create_account(Email=f"aws+member{i}@example.com", AccountName=f"member-{i}")["CreateAccountStatus"]["AccountId"] for i in range(count)]
     emit({"Accounts": created})
+
+
+def iam_user(name, denied_json):
+    iam = client("iam")
+    iam.create_user(UserName=name)
+    iam.put_user_policy(UserName=name, PolicyName="all-but", PolicyDocument=policy([
+        {"Effect": "Allow", "Action": "*", "Resource": "*"},
+        {"Effect": "Deny", "Action": json.loads(denied_json), "Resource": "*"}]))
+    key = iam.create_access_key(UserName=name)["AccessKey"]
+    emit({"AccessKeyId": key["AccessKeyId"], "SecretAccessKey": key["SecretAccessKey"]})
 
 
 if __name__ == "__main__":
@@ -306,6 +317,8 @@ if __name__ == "__main__":
     elif command == "second":
         second(sys.argv[2])
     elif command == "organization":
-        organization(sys.argv[2:])
+        organization(int(sys.argv[2]))
+    elif command == "iam-user":
+        iam_user(sys.argv[2], sys.argv[3])
     else:
         sys.exit(f"unknown command {command}")
