@@ -321,7 +321,7 @@ internal static class LiveInventoryAssembler
                 AddTaggedByApi(ResourceKinds.TargetGroup, group.TargetGroupArn, Engine.Inventory.Arn.Parse(group.TargetGroupArn).ResourceId, r.Region, new TargetGroupProperties
                 {
                     Protocol = group.Protocol,
-                    LoadBalancerIds = Facts.List(group.LoadBalancerArns),
+                    LoadBalancerIds = Facts.List(group.LoadBalancerArns.Distinct(StringComparer.Ordinal)),
                     VpcId = group.VpcId,
                     TargetType = group.TargetType,
                 }, group.TargetGroupName);
