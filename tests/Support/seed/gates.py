@@ -293,6 +293,60 @@ def second(account_id):
     emit(seeder.ids)
 
 
+BULK_MIX = {"sqs": 0.20, "sns": 0.24, "dynamodb": 0.20, "s3": 0.10, "policy": 0.10, "role": 0.04, "network": 0.12}
+
+
+def bulk(total):
+    """About <total> resources in us-east-1 of kinds moto lists quickly at scale (no EC2 instances, volumes or
+    snapshots: moto's DescribeInstances/DescribeVolumes/DescribeSnapshots slow down badly with thousands). The mix
+    keeps the per-resource calls AWS forces (queue and topic attributes, table descriptions, bucket settings) and the
+    one-call listings (IAM, subnets, route tables) in proportion. One in ten resources misses tags."""
+    counts = {kind: int(total * share) for kind, share in BULK_MIX.items()}
+    sqs, sns, ddb, s3, iam, ec2 = client("sqs"), client("sns"), client("dynamodb"), client("s3"), client("iam"), client("ec2")
+
+    def tags(i):
+        return {} if i % 10 == 0 else {**FULL, "Project": f"p{i % 5}"}
+
+    for i in range(counts["sqs"]):
+        attributes = {"SqsManagedSseEnabled": "false"} if i % 7 == 0 else {}
+        sqs.create_queue(QueueName=f"q-{i:05d}", Attributes=attributes, **({"tags": tags(i)} if tags(i) else {}))
+    for i in range(counts["sns"]):
+        sns.create_topic(Name=f"t-{i:05d}", **({"Tags": as_list(tags(i))} if tags(i) else {}))
+    for i in range(counts["dynamodb"]):
+        ddb.create_table(TableName=f"d-{i:05d}", KeySchema=[{"AttributeName": "id", "KeyType": "HASH"}],
+                         AttributeDefinitions=[{"AttributeName": "id", "AttributeType": "S"}], BillingMode="PAY_PER_REQUEST",
+                         **({"Tags": as_list(tags(i))} if tags(i) else {}))
+    for i in range(counts["s3"]):
+        name = f"waops-bench-{i:05d}"
+        s3.create_bucket(Bucket=name)
+        if tags(i):
+            s3.put_bucket_tagging(Bucket=name, Tagging={"TagSet": as_list(tags(i))})
+        if i % 2 == 0:
+            s3.put_bucket_policy(Bucket=name, Policy=policy([{"Effect": "Deny", "Principal": "*", "Action": "s3:*",
+                                                              "Resource": [f"arn:aws:s3:::{name}", f"arn:aws:s3:::{name}/*"],
+                                                              "Condition": {"Bool": {"aws:SecureTransport": "false"}}}]))
+    for i in range(counts["policy"]):
+        action = "s3:*" if i % 4 == 0 else "s3:GetObject"
+        iam.create_policy(PolicyName=f"p-{i:05d}", PolicyDocument=policy([{"Effect": "Allow", "Action": action, "Resource": f"arn:aws:s3:::b{i}/*"}]))
+    trust = policy([{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}])
+    for i in range(counts["role"]):
+        iam.create_role(RoleName=f"r-{i:05d}", AssumeRolePolicyDocument=trust, **({"Tags": as_list(tags(i))} if tags(i) else {}))
+        iam.put_role_policy(RoleName=f"r-{i:05d}", PolicyName="inline", PolicyDocument=policy([{"Effect": "Allow", "Action": "logs:PutLogEvents", "Resource": "*"}]))
+    # Networks: VPCs of 12 subnets, each with its own route table (a VPC, 12 subnets and 12 tables per step).
+    networks = max(1, counts["network"] // 25)
+    made = 0
+    for v in range(networks):
+        vpc = ec2.create_vpc(CidrBlock=f"10.{v % 250}.0.0/16", TagSpecifications=spec("vpc", FULL))["Vpc"]["VpcId"]
+        made += 1
+        for n in range(12):
+            subnet = ec2.create_subnet(VpcId=vpc, CidrBlock=f"10.{v % 250}.{n}.0/24", TagSpecifications=spec("subnet", tags(n)) if tags(n) else [])["Subnet"]["SubnetId"]
+            table = ec2.create_route_table(VpcId=vpc)["RouteTable"]["RouteTableId"]
+            ec2.associate_route_table(RouteTableId=table, SubnetId=subnet)
+            made += 2
+    counts["network"] = made
+    emit({"Resources": sum(counts.values()), **counts})
+
+
 def organization(count):
     organizations = client("organizations")
     organizations.create_organization(FeatureSet="ALL")
@@ -318,6 +372,8 @@ if __name__ == "__main__":
         second(sys.argv[2])
     elif command == "organization":
         organization(int(sys.argv[2]))
+    elif command == "bulk":
+        bulk(int(sys.argv[2]))
     elif command == "iam-user":
         iam_user(sys.argv[2], sys.argv[3])
     else:

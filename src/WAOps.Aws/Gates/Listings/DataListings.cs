@@ -31,84 +31,94 @@ internal static class DataListings
     {
         var wanted = new HashSet<string>(c.Account.Regions.Keys, StringComparer.Ordinal);
         var buckets = new List<(string Name, string? Region)>();
-        using (var s3 = AwsSdkClientFactory.CreateS3(c.Session))
+        // One S3 client per region for all the per-bucket calls (a client per bucket would open a connection per bucket).
+        var clients = new System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Amazon.S3.AmazonS3Client>>(StringComparer.Ordinal);
+        Amazon.S3.AmazonS3Client ClientFor(string region) =>
+            clients.GetOrAdd(region, r => new Lazy<Amazon.S3.AmazonS3Client>(() => AwsSdkClientFactory.CreateS3(c.Session.WithRegion(r)))).Value;
+        try
         {
+            var home = ClientFor(c.Session.Region);
             await Calls(c.Session, c.CancellationToken).PageAsync("ListBuckets",
-                (token, ct) => s3.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = 10000, ContinuationToken = token }, ct),
+                (token, ct) => home.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = 10000, ContinuationToken = token }, ct),
                 page => page.ContinuationToken,
                 page => buckets.AddRange((page.Buckets ?? new List<S3Bucket>()).Select(b => (b.BucketName, (string?)b.BucketRegion)))).ConfigureAwait(false);
+
+            var details = await c.ForEachAsync(buckets, async (bucket, ct) =>
+            {
+                string region;
+                try
+                {
+                    // ListBuckets names each bucket's region on AWS (BucketRegion); where it does not (moto 5.2.1), GetBucketLocation does.
+                    region = bucket.Region is { Length: > 0 } known ? known : await LocateAsync(home, c.Session, bucket.Name, ct).ConfigureAwait(false);
+                }
+                catch (WAOpsException ex) when (!ct.IsCancellationRequested)
+                {
+                    c.Account.Fail(PseudoResourceIds.GlobalRegion, $"GetBucketLocation {bucket.Name}", ex, ResourceKinds.Bucket);
+                    return null;
+                }
+
+                return wanted.Contains(region) ? await ReadBucketAsync(ClientFor(region), c.Session.WithRegion(region), bucket.Name, region, ct).ConfigureAwait(false) : null;
+            }).ConfigureAwait(false);
+            c.Account.Buckets = details.Where(d => d is not null).Select(d => d!).ToList();
         }
-
-        var details = await c.ForEachAsync(buckets, async (bucket, ct) =>
+        finally
         {
-            string region;
-            try
+            foreach (var client in clients.Values.Where(l => l.IsValueCreated))
             {
-                region = bucket.Region is { Length: > 0 } known ? known : await LocateAsync(c.Session, bucket.Name, ct).ConfigureAwait(false);
+                client.Value.Dispose();
             }
-            catch (WAOpsException ex) when (!ct.IsCancellationRequested)
-            {
-                c.Account.Fail(PseudoResourceIds.GlobalRegion, $"GetBucketLocation {bucket.Name}", ex, ResourceKinds.Bucket);
-                return null;
-            }
-
-            if (!wanted.Contains(region))
-            {
-                return null;
-            }
-
-            // Per-bucket calls go to the bucket's own region.
-            var regional = c.Session.WithRegion(region);
-            using var s3 = AwsSdkClientFactory.CreateS3(regional);
-            var calls = Calls(regional, ct);
-            var encryption = await ListingContext.ReadAsync("GetBucketEncryption", async () =>
-            {
-                try
-                {
-                    var response = await calls.RunAsync("GetBucketEncryption", t => s3.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = bucket.Name }, t)).ConfigureAwait(false);
-                    var rule = response.ServerSideEncryptionConfiguration?.ServerSideEncryptionRules?.FirstOrDefault()?.ServerSideEncryptionByDefault;
-                    return (rule?.ServerSideEncryptionAlgorithm?.Value, rule?.ServerSideEncryptionKeyManagementServiceKeyId);
-                }
-                catch (AwsServiceException ex) when (ex.ErrorCode == "ServerSideEncryptionConfigurationNotFoundError")
-                {
-                    return ((string?)null, (string?)null);
-                }
-            }).ConfigureAwait(false);
-            var policy = await ListingContext.ReadAsync("GetBucketPolicy", async () =>
-            {
-                try
-                {
-                    var response = await calls.RunAsync("GetBucketPolicy", t => s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = bucket.Name }, t)).ConfigureAwait(false);
-                    var text = response.Policy;
-                    // AWSSDK.S3 4.1.0 does not throw on GetBucketPolicy's 404 NoSuchBucketPolicy: it returns the XML
-                    // error document as the policy.
-                    if (string.IsNullOrWhiteSpace(text) || text.Contains("<Code>NoSuchBucketPolicy</Code>", StringComparison.Ordinal))
-                    {
-                        return null;
-                    }
-
-                    if (text.TrimStart().StartsWith('<'))
-                    {
-                        var code = System.Text.RegularExpressions.Regex.Match(text, "<Code>([^<]+)</Code>").Groups[1].Value;
-                        throw new AwsServiceException(AwsSdkClientFactory.S3.ServiceId, "GetBucketPolicy", code.Length == 0 ? "UnknownError" : code,
-                            "S3 answered with an error document", (int)response.HttpStatusCode, response.ResponseMetadata?.RequestId);
-                    }
-
-                    return PolicyDocument.Parse(text);
-                }
-                catch (AwsServiceException ex) when (ex.ErrorCode == "NoSuchBucketPolicy")
-                {
-                    return (PolicyDocument?)null;
-                }
-            }).ConfigureAwait(false);
-            return new BucketDetail(bucket.Name, region, encryption.Select(e => e.Item1), encryption.Select(e => e.Item2), policy);
-        }).ConfigureAwait(false);
-        c.Account.Buckets = details.Where(d => d is not null).Select(d => d!).ToList();
+        }
     }
 
-    private static async Task<string> LocateAsync(Session.AwsSession session, string bucket, CancellationToken cancellationToken)
+    /// <summary>A bucket's default encryption and policy, each read in the bucket's own region.</summary>
+    private static async Task<BucketDetail> ReadBucketAsync(Amazon.S3.AmazonS3Client s3, Session.AwsSession regional, string name, string region, CancellationToken ct)
     {
-        using var s3 = AwsSdkClientFactory.CreateS3(session);
+        var calls = Calls(regional, ct);
+        var encryption = await ListingContext.ReadAsync("GetBucketEncryption", async () =>
+        {
+            try
+            {
+                var response = await calls.RunAsync("GetBucketEncryption", t => s3.GetBucketEncryptionAsync(new GetBucketEncryptionRequest { BucketName = name }, t)).ConfigureAwait(false);
+                var rule = response.ServerSideEncryptionConfiguration?.ServerSideEncryptionRules?.FirstOrDefault()?.ServerSideEncryptionByDefault;
+                return (rule?.ServerSideEncryptionAlgorithm?.Value, rule?.ServerSideEncryptionKeyManagementServiceKeyId);
+            }
+            catch (AwsServiceException ex) when (ex.ErrorCode == "ServerSideEncryptionConfigurationNotFoundError")
+            {
+                return ((string?)null, (string?)null);
+            }
+        }).ConfigureAwait(false);
+        var policy = await ListingContext.ReadAsync("GetBucketPolicy", async () =>
+        {
+            try
+            {
+                var response = await calls.RunAsync("GetBucketPolicy", t => s3.GetBucketPolicyAsync(new GetBucketPolicyRequest { BucketName = name }, t)).ConfigureAwait(false);
+                var text = response.Policy;
+                // AWSSDK.S3 4.1.0 does not throw on GetBucketPolicy's 404 NoSuchBucketPolicy: it returns the XML
+                // error document as the policy.
+                if (string.IsNullOrWhiteSpace(text) || text.Contains("<Code>NoSuchBucketPolicy</Code>", StringComparison.Ordinal))
+                {
+                    return null;
+                }
+
+                if (text.TrimStart().StartsWith('<'))
+                {
+                    var code = System.Text.RegularExpressions.Regex.Match(text, "<Code>([^<]+)</Code>").Groups[1].Value;
+                    throw new AwsServiceException(AwsSdkClientFactory.S3.ServiceId, "GetBucketPolicy", code.Length == 0 ? "UnknownError" : code,
+                        "S3 answered with an error document", (int)response.HttpStatusCode, response.ResponseMetadata?.RequestId);
+                }
+
+                return PolicyDocument.Parse(text);
+            }
+            catch (AwsServiceException ex) when (ex.ErrorCode == "NoSuchBucketPolicy")
+            {
+                return (PolicyDocument?)null;
+            }
+        }).ConfigureAwait(false);
+        return new BucketDetail(name, region, encryption.Select(e => e.Item1), encryption.Select(e => e.Item2), policy);
+    }
+
+    private static async Task<string> LocateAsync(Amazon.S3.AmazonS3Client s3, Session.AwsSession session, string bucket, CancellationToken cancellationToken)
+    {
         var location = await Calls(session, cancellationToken).RunAsync("GetBucketLocation", ct => s3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, ct)).ConfigureAwait(false);
         var constraint = location.Location?.Value;
         // An empty constraint is us-east-1; "EU" is the legacy name of eu-west-1.
