@@ -32,6 +32,12 @@ internal sealed class AccountCollection
 
     public string Partition { get; }
 
+    /// <summary>
+    /// Read the key settings that only a customer-managed-key requirement needs (S3 default encryption, DynamoDB SSE):
+    /// S3 and DynamoDB always encrypt, so without the requirement those per-resource calls are skipped.
+    /// </summary>
+    public bool ReadKeySettings { get; init; }
+
     public IReadOnlyDictionary<string, RegionCollection> Regions { get; }
 
     public List<BucketDetail>? Buckets { get; set; }

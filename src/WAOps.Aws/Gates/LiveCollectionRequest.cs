@@ -11,7 +11,10 @@ public sealed class LiveCollectionRequest
     /// <summary>The kinds the selected rules judge or look up; only their listings run.</summary>
     public required IReadOnlyCollection<ResourceKind> Kinds { get; init; }
 
-    /// <summary>Read the key manager of KMS keys that resources reference (needed only when a customer-managed key is required).</summary>
+    /// <summary>
+    /// A customer-managed key is required: read the key settings of S3 buckets and DynamoDB tables (skipped otherwise:
+    /// both always encrypt) and the key manager of the KMS keys resources reference.
+    /// </summary>
     public bool ResolveKeyOwnership { get; init; }
 
     /// <summary>How many listings (region x service) run at once.</summary>

@@ -29,7 +29,7 @@ public static class LiveInventoryCollector
         }
 
         var partition = AwsRegionName.Partition(request.Regions[0]);
-        var account = new AccountCollection(accountId, partition, request.Regions) { OnFailure = onFailure };
+        var account = new AccountCollection(accountId, partition, request.Regions) { OnFailure = onFailure, ReadKeySettings = request.ResolveKeyOwnership };
         using var listingBound = new SemaphoreSlim(Math.Max(1, request.MaxConcurrency));
         using var resourceBound = new SemaphoreSlim(Math.Max(1, request.MaxResourceConcurrency));
         var listings = ListingCatalog.For(request.Kinds);

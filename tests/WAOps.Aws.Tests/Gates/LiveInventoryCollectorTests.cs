@@ -127,7 +127,7 @@ public sealed class LiveInventoryCollectorTests : IClassFixture<LiveInventoryCol
     [Fact]
     public async Task PerResourceSettingsAndTagsFromTheTaggingApiAreMerged()
     {
-        var (inventory, _, _) = await CollectAsync();
+        var (inventory, _, _) = await CollectAsync(keys: true);
         var secure = inventory.Get(Id("bucket-shop-secure"))!;
         Assert.Equal("us-east-1", secure.Region);
         Assert.Equal("prod", secure.Tags["Environment"]);
@@ -155,7 +155,9 @@ public sealed class LiveInventoryCollectorTests : IClassFixture<LiveInventoryCol
         Assert.Equal(1, calls.Count("S3", "ListBuckets"));
         var buckets = inventory.OfKind(ResourceKinds.Bucket).Count();
         Assert.Equal(buckets, calls.Count("S3", "GetBucketPolicy"));
-        Assert.Equal(buckets, calls.Count("S3", "GetBucketEncryption"));
+        // S3 and DynamoDB always encrypt: their key settings are read only when a customer-managed key is required.
+        Assert.Equal(0, calls.Count("S3", "GetBucketEncryption"));
+        Assert.Equal(0, calls.Count("DynamoDB", "DescribeTable"));
         Assert.Equal(inventory.OfKind(ResourceKinds.LoadBalancer).Count(), calls.Count("Elastic Load Balancing v2", "DescribeListeners"));
         // A multi-region trail shows in both regions but its status is read once.
         Assert.Equal(1, calls.Count("CloudTrail", "GetTrailStatus"));
@@ -172,9 +174,11 @@ public sealed class LiveInventoryCollectorTests : IClassFixture<LiveInventoryCol
     }
 
     [Fact]
-    public async Task KeyOwnershipIsReadForReferencedKeysWhenAsked()
+    public async Task KeySettingsAndKeyOwnershipAreReadWhenACustomerManagedKeyIsRequired()
     {
-        var (inventory, calls, _) = await CollectAsync(new[] { ResourceKinds.Bucket, ResourceKinds.KmsKey }, keys: true);
+        var (inventory, calls, _) = await CollectAsync(new[] { ResourceKinds.Bucket, ResourceKinds.Table, ResourceKinds.KmsKey }, keys: true);
+        Assert.Equal(inventory.OfKind(ResourceKinds.Bucket).Count(), calls.Count("S3", "GetBucketEncryption"));
+        Assert.Equal(inventory.OfKind(ResourceKinds.Table).Count(), calls.Count("DynamoDB", "DescribeTable"));
         Assert.Equal(1, calls.Count("KMS", "DescribeKey"));
         Assert.Equal("CUSTOMER", inventory.Get(Id("kms-shop"))!.PropertiesAs<KmsKeyProperties>()!.KeyManager.Value);
     }

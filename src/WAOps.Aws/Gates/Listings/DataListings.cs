@@ -57,7 +57,9 @@ internal static class DataListings
                     return null;
                 }
 
-                return wanted.Contains(region) ? await ReadBucketAsync(ClientFor(region), c.Session.WithRegion(region), bucket.Name, region, ct).ConfigureAwait(false) : null;
+                return wanted.Contains(region)
+                    ? await ReadBucketAsync(ClientFor(region), c.Session.WithRegion(region), bucket.Name, region, c.Account.ReadKeySettings, ct).ConfigureAwait(false)
+                    : null;
             }).ConfigureAwait(false);
             c.Account.Buckets = details.Where(d => d is not null).Select(d => d!).ToList();
         }
@@ -70,11 +72,14 @@ internal static class DataListings
         }
     }
 
-    /// <summary>A bucket's default encryption and policy, each read in the bucket's own region.</summary>
-    private static async Task<BucketDetail> ReadBucketAsync(Amazon.S3.AmazonS3Client s3, Session.AwsSession regional, string name, string region, CancellationToken ct)
+    /// <summary>Why a key setting was not read.</summary>
+    internal const string NotNeeded = "not read: only a customer-managed key requirement needs it";
+
+    /// <summary>A bucket's default encryption (when a customer-managed key is required) and policy, read in the bucket's own region.</summary>
+    private static async Task<BucketDetail> ReadBucketAsync(Amazon.S3.AmazonS3Client s3, Session.AwsSession regional, string name, string region, bool readEncryption, CancellationToken ct)
     {
         var calls = Calls(regional, ct);
-        var encryption = await ListingContext.ReadAsync("GetBucketEncryption", async () =>
+        var encryption = !readEncryption ? Fact<(string?, string?)>.Unresolved(NotNeeded) : await ListingContext.ReadAsync("GetBucketEncryption", async () =>
         {
             try
             {
@@ -135,6 +140,13 @@ internal static class DataListings
             page => page.LastEvaluatedTableName,
             page => names.AddRange(page.TableNames ?? new List<string>())).ConfigureAwait(false);
         var arnPrefix = $"arn:{c.Account.Partition}:dynamodb:{c.Session.Region}:{c.Account.AccountId}:table/";
+        if (!c.Account.ReadKeySettings)
+        {
+            // Every table is encrypted; which key only matters when a customer-managed one is required.
+            c.Region.Tables = names.Select(name => new TableDetail(name, arnPrefix + name, Fact<string?>.Unresolved(NotNeeded), Fact<string?>.Unresolved(NotNeeded))).ToList();
+            return;
+        }
+
         c.Region.Tables = await c.ForEachAsync(names, async (name, ct) =>
         {
             var description = await ListingContext.ReadAsync("DescribeTable", async () =>

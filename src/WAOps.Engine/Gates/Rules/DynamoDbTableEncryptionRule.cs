@@ -28,16 +28,21 @@ public sealed class DynamoDbTableEncryptionRule : GateRule<TableProperties>
 
     protected override RuleVerdict Judge(InventoryResource resource, TableProperties table, RuleContext context)
     {
+        if (!context.Options.RequireCustomerManagedKey)
+        {
+            // DynamoDB encrypts every table: the rule can only fail on the key it uses.
+            var seen = table.SseType.TryGet(out var configured)
+                ? configured is null ? "encrypted with the AWS-owned key (default)" : $"SSEType={configured}"
+                : "DynamoDB encrypts every table at rest";
+            return RuleVerdict.Pass($"{seen}; {CustomerKeyVerdicts.SettingHint}");
+        }
+
         if (!table.SseType.TryGet(out var sseType))
         {
             return RuleVerdict.NotKnown(table.SseType, "SSEType");
         }
 
         var observed = sseType is null ? "encrypted with the AWS-owned key (default)" : $"SSEType={sseType}";
-        if (!context.Options.RequireCustomerManagedKey)
-        {
-            return RuleVerdict.Pass($"{observed}; {CustomerKeyVerdicts.SettingHint}");
-        }
 
         if (!string.Equals(sseType, "KMS", StringComparison.OrdinalIgnoreCase))
         {

@@ -28,16 +28,21 @@ public sealed class S3BucketEncryptionRule : GateRule<BucketProperties>
 
     protected override RuleVerdict Judge(InventoryResource resource, BucketProperties bucket, RuleContext context)
     {
+        if (!context.Options.RequireCustomerManagedKey)
+        {
+            // S3 encrypts every new object whatever the bucket says: the rule can only fail on the key it uses.
+            var seen = bucket.EncryptionAlgorithm.TryGet(out var configured)
+                ? configured is null ? "no default encryption rule (SSE-S3 applies)" : $"SSEAlgorithm={configured}"
+                : "S3 encrypts every new object (SSE-S3 at least)";
+            return RuleVerdict.Pass($"{seen}; {CustomerKeyVerdicts.SettingHint}");
+        }
+
         if (!bucket.EncryptionAlgorithm.TryGet(out var algorithm))
         {
             return RuleVerdict.NotKnown(bucket.EncryptionAlgorithm, "default encryption");
         }
 
         var observed = algorithm is null ? "no default encryption rule (SSE-S3 applies)" : $"SSEAlgorithm={algorithm}";
-        if (!context.Options.RequireCustomerManagedKey)
-        {
-            return RuleVerdict.Pass($"{observed}; {CustomerKeyVerdicts.SettingHint}");
-        }
 
         if (algorithm is null || !algorithm.StartsWith("aws:kms", StringComparison.Ordinal))
         {

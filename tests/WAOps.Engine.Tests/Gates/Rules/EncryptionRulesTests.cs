@@ -85,6 +85,19 @@ public sealed class EncryptionRulesTests
     }
 
     [Fact]
+    public void UnreadKeySettingsPassWithoutTheRequirementAndAreUnknownWithIt()
+    {
+        var inv = new TestInventory();
+        var notRead = Fact<string?>.Unresolved("not read: only a customer-managed key requirement needs it");
+        var bucket = inv.Add(ResourceKinds.Bucket, "b", new BucketProperties { EncryptionAlgorithm = notRead, KmsKeyId = notRead });
+        var table = inv.Add(ResourceKinds.Table, "t", new TableProperties { SseType = notRead, KmsKeyArn = notRead });
+        Assert.Equal("S3 encrypts every new object (SSE-S3 at least); a customer-managed key is not required (-RequireCustomerManagedKey)", inv.JudgeOne(new S3BucketEncryptionRule(), bucket).Reason);
+        Assert.Equal(GateStatus.Pass, inv.JudgeOne(new DynamoDbTableEncryptionRule(), table).Status);
+        Assert.Equal(GateStatus.Unknown, inv.JudgeOne(new S3BucketEncryptionRule(), bucket, CustomerKeys).Status);
+        Assert.Equal(GateStatus.Unknown, inv.JudgeOne(new DynamoDbTableEncryptionRule(), table, CustomerKeys).Status);
+    }
+
+    [Fact]
     public void QueuesPassWithSqsManagedOrKmsEncryptionAndFailWithNeither()
     {
         var inv = new TestInventory();
