@@ -65,6 +65,6 @@ $peak = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 / 1MB
         $verdict = "ratio $($result.Ratio) (<= 0.5); AWS calls $waopsTotal vs $baselineTotal" + $(if ($differences) { " (differ: $($differences -join ', '))" } else { ' (same calls)' }) +
             "; moto CPU per run $motoWaops s (WAOps) / $motoBaseline s (baseline), a floor of $floor x the baseline's wall"
         if ($result.Ratio -le 0.5 -and -not $differences) { "met: $verdict" } else { "missed: $verdict" }
-    }
+    }.GetNewClosure()
     Teardown    = { param($state) $state.Moto | Stop-MotoServer }
 }
