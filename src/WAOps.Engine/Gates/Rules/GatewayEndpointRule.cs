@@ -79,25 +79,3 @@ public abstract class GatewayEndpointRule : GateRule<VpcProperties>
     private static string Describe(Dictionary<string, List<string>> tables) =>
         string.Join(", ", tables.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key} (serving {string.Join(", ", t.Value)})"));
 }
-
-/// <summary>Gate 7: the S3 gateway endpoint.</summary>
-public sealed class S3GatewayEndpointRule : GatewayEndpointRule
-{
-    public override string Id => "vpc-gateway-endpoint-s3";
-
-    protected override string Service => "s3";
-
-    protected override string ServiceTitle => "Amazon S3";
-}
-
-/// <summary>Gate 7: the DynamoDB gateway endpoint.</summary>
-public sealed class DynamoDbGatewayEndpointRule : GatewayEndpointRule
-{
-    public override string Id => "vpc-gateway-endpoint-dynamodb";
-
-    protected override string Service => "dynamodb";
-
-    protected override string ServiceTitle => "Amazon DynamoDB";
-
-    public override Severity Severity => Severity.Low;
-}
