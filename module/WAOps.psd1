@@ -22,6 +22,7 @@
         'Send-WANotification'
         'Invoke-WAIdleCleanup'
         'Set-WABudgetAlert'
+        'Test-WAQualityGate'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

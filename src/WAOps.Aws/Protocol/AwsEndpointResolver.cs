@@ -24,7 +24,7 @@ public static class AwsEndpointResolver
 
         var suffix = AwsRegionName.DnsSuffix(session.Region);
         var host = service.GlobalRegion is not null && AwsRegionName.Partition(session.Region) == "aws"
-            ? $"{service.EndpointPrefix}.{suffix}"
+            ? service.GlobalHost ?? $"{service.EndpointPrefix}.{suffix}"
             : $"{service.EndpointPrefix}.{signingRegion}.{suffix}";
         return new ResolvedEndpoint(new Uri("https://" + host), signingRegion, EndpointSource.Default);
     }

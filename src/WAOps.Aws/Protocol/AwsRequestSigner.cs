@@ -13,6 +13,12 @@ internal static class AwsRequestSigner
 {
     private static readonly AWS4Signer Signer = new();
 
+    /// <summary>
+    /// Signing configs per service, endpoint and signing region: a ClientConfig is costly to build (it reads the
+    /// environment and the SDK's defaults), and a scan signs thousands of requests with the same few.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Service, Uri Endpoint, string Region), SigningConfig> Configs = new();
+
     public static (Uri Url, IDictionary<string, string> Headers) Sign(
         AwsServiceDescriptor service,
         ResolvedEndpoint endpoint,
@@ -42,7 +48,8 @@ internal static class AwsRequestSigner
         var identity = string.IsNullOrEmpty(credentials.Token)
             ? (AWSCredentials)new BasicAWSCredentials(credentials.AccessKey, credentials.SecretKey)
             : new SessionAWSCredentials(credentials.AccessKey, credentials.SecretKey, credentials.Token);
-        Signer.Sign(core, SigningConfig.For(service, endpoint), null, identity);
+        var config = Configs.GetOrAdd((service.ServiceId, endpoint.BaseUri, endpoint.SigningRegion), _ => SigningConfig.For(service, endpoint));
+        Signer.Sign(core, config, null, identity);
         return (AmazonServiceClient.ComposeUrl(core), core.Headers);
     }
 

@@ -29,6 +29,12 @@ public sealed record AwsServiceDescriptor
     public string? GlobalRegion { get; init; }
 
     /// <summary>
+    /// The host of a global service in the aws partition when it is not "&lt;prefix&gt;.amazonaws.com"
+    /// (Organizations: organizations.us-east-1.amazonaws.com).
+    /// </summary>
+    public string? GlobalHost { get; init; }
+
+    /// <summary>
     /// JSON services that replaced awsQuery (CloudWatch, SQS) send x-amzn-query-mode and report the old
     /// query error codes in x-amzn-query-error; WAOps does what the AWS CLI does.
     /// </summary>

@@ -69,6 +69,10 @@ public sealed class AwsSession
             : new AwsSession(Credentials, CredentialSource, CredentialDetail, AwsRegionName.Validate(region, "Region"),
                 RegionSource.Parameter, Endpoint, ProfileName, Environment, CallOptions);
 
+    /// <summary>The same region, endpoint and call options with other credentials (a role assumed in another account).</summary>
+    internal AwsSession WithCredentials(AWSCredentials credentials, CredentialSource source, string detail) =>
+        new(credentials, source, detail, Region, RegionSource, Endpoint, null, Environment, CallOptions);
+
     /// <summary>The same session with other retry settings or another observer (each cmdlet call observes its own calls).</summary>
     public AwsSession WithCallOptions(AwsCallOptions options) =>
         new(Credentials, CredentialSource, CredentialDetail, Region, RegionSource, Endpoint, ProfileName, Environment, options);

@@ -11,6 +11,9 @@ public enum CredentialSource
     DefaultProfile,
     ContainerRole,
     InstanceRole,
+
+    /// <summary>A role of another account assumed with STS AssumeRole (Test-WAQualityGate -AssumeRoleName).</summary>
+    AssumedRole,
 }
 
 /// <summary>Where a session's region came from, in the order it is looked for.</summary>

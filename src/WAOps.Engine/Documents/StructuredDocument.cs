@@ -6,16 +6,44 @@ using YamlDotNet.RepresentationModel;
 
 namespace WAOps.Engine.Documents;
 
+/// <summary>A parsed document with the position of each of its values.</summary>
+public sealed record LocatedDocument(JsonNode Root, DocumentPositions Positions, string Origin)
+{
+    /// <summary>"'waivers.yaml' line 7, column 5" for the value at <paramref name="pointer"/> (or its nearest ancestor).</summary>
+    public string Describe(string pointer) =>
+        Positions.Find(pointer) is { } at ? $"'{Origin}' line {at.Line}, column {at.Column}" : $"'{Origin}'";
+}
+
 /// <summary>
 /// Reads a JSON or YAML file (policy files, waivers) into one neutral tree (JsonNode), so each file format is
-/// interpreted by one piece of code. YAML scalars become strings. Syntax errors name the file, line and column.
+/// interpreted by one piece of code. YAML scalars become strings. Syntax errors name the file, line and column;
+/// <see cref="LoadLocated"/> also keeps the line and column of every value, for errors found while interpreting it.
 /// </summary>
 public static class StructuredDocument
 {
     /// <summary>The largest policy-like document read; anything bigger is refused before parsing.</summary>
     public const long MaxBytes = 5 * 1024 * 1024;
 
-    public static JsonNode Load(string path, string invalidErrorId, string notFoundErrorId)
+    public static JsonNode Load(string path, string invalidErrorId, string notFoundErrorId) =>
+        Parse(ReadText(path, invalidErrorId, notFoundErrorId), path, invalidErrorId);
+
+    /// <summary>Like <see cref="Load"/>, keeping where each value is in the file.</summary>
+    public static LocatedDocument LoadLocated(string path, string invalidErrorId, string notFoundErrorId) =>
+        ParseLocated(ReadText(path, invalidErrorId, notFoundErrorId), path, invalidErrorId);
+
+    public static LocatedDocument ParseLocated(string text, string origin, string invalidErrorId)
+    {
+        var positions = DocumentPositions.None;
+        var root = Parse(text, origin, invalidErrorId, yaml => positions = DocumentPositions.FromYaml(yaml));
+        if (ReferenceEquals(positions, DocumentPositions.None))
+        {
+            positions = DocumentPositions.FromJson(text);
+        }
+
+        return new LocatedDocument(root, positions, origin);
+    }
+
+    private static string ReadText(string path, string invalidErrorId, string notFoundErrorId)
     {
         if (!File.Exists(path))
         {
@@ -38,10 +66,12 @@ public static class StructuredDocument
             throw new WAOpsException(invalidErrorId, ErrorKind.ReadError, $"'{path}' cannot be read: {ex.Message}", path, ex);
         }
 
-        return Parse(text, path, invalidErrorId);
+        return text;
     }
 
-    public static JsonNode Parse(string text, string origin, string invalidErrorId)
+    public static JsonNode Parse(string text, string origin, string invalidErrorId) => Parse(text, origin, invalidErrorId, null);
+
+    private static JsonNode Parse(string text, string origin, string invalidErrorId, Action<YamlNode>? onYaml)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -73,6 +103,7 @@ public static class StructuredDocument
                 throw new WAOpsException(invalidErrorId, ErrorKind.InvalidData, $"'{origin}' holds no YAML document.", origin);
             }
 
+            onYaml?.Invoke(stream.Documents[0].RootNode);
             return Convert(stream.Documents[0].RootNode) ?? throw new WAOpsException(invalidErrorId, ErrorKind.InvalidData, $"'{origin}' is empty.", origin);
         }
         catch (InvalidOperationException ex)

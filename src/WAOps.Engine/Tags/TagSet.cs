@@ -33,6 +33,22 @@ public sealed class TagSet : IReadOnlyDictionary<string, string>
 
     public bool TryGetValue(string key, out string value) => _tags.TryGetValue(key, out value!);
 
+    /// <summary>
+    /// The value of <paramref name="key"/> in its exact spelling, else of a mis-cased spelling of it ("environment",
+    /// " Project "); null when neither is there. For reading a tag's meaning (is this production?), not for judging
+    /// the spelling, which the tag compliance evaluator does.
+    /// </summary>
+    public string? FindValue(string key)
+    {
+        if (_tags.TryGetValue(key, out var exact))
+        {
+            return exact;
+        }
+
+        return _tags.FirstOrDefault(t => !t.Key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)
+            && string.Equals(t.Key.Trim(), key, StringComparison.OrdinalIgnoreCase)).Value;
+    }
+
     public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => _tags.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

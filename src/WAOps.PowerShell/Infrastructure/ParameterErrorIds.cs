@@ -8,4 +8,8 @@ public static class ParameterErrorIds
     public const string InvalidResourceTypeFilter = "InvalidResourceTypeFilter";
     public const string InvalidTagParameter = "InvalidTagParameter";
     public const string InvalidResourceArn = "InvalidResourceArn";
+    public const string MissingOutputFormat = "MissingOutputFormat";
+    public const string MissingOutFile = "MissingOutFile";
+    public const string InvalidOutFile = "InvalidOutFile";
+    public const string InvalidAccountId = "InvalidAccountId";
 }

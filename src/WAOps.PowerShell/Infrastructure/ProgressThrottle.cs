@@ -23,7 +23,12 @@ internal sealed class ProgressThrottle
         _status = status;
     }
 
-    public void Report(Aws.Inventory.TagScanProgress progress)
+    public void Report(Aws.Inventory.TagScanProgress progress) =>
+        Report($"{progress.Resources} resources; {progress.ListingsDone} of {progress.ListingsTotal} listings done ({progress.LastListing})",
+            progress.ListingsDone, progress.ListingsTotal);
+
+    /// <summary>Reports <paramref name="operation"/> with done of total (throttled).</summary>
+    public void Report(string operation, int done, int total)
     {
         lock (_gate)
         {
@@ -37,8 +42,8 @@ internal sealed class ProgressThrottle
 
         var record = new ProgressRecord(1, _activity, _status)
         {
-            CurrentOperation = $"{progress.Resources} resources; {progress.ListingsDone} of {progress.ListingsTotal} listings done ({progress.LastListing})",
-            PercentComplete = progress.ListingsTotal == 0 ? -1 : Math.Min(99, 100 * progress.ListingsDone / progress.ListingsTotal),
+            CurrentOperation = operation,
+            PercentComplete = total == 0 ? -1 : Math.Min(99, 100 * done / total),
         };
         _write(record);
     }

@@ -1,6 +1,9 @@
 using WAOps.Aws.Protocol;
 using WAOps.Aws.Services.Budgets;
+using WAOps.Aws.Services.CloudTrail;
 using WAOps.Aws.Services.CloudWatch;
+using WAOps.Aws.Services.Iam;
+using WAOps.Aws.Services.Organizations;
 using WAOps.Aws.Session;
 using Xunit;
 
@@ -25,6 +28,25 @@ public sealed class AwsEndpointResolverTests
         Assert.Equal(new Uri("https://monitoring.eu-west-1.amazonaws.com"), endpoint.BaseUri);
         Assert.Equal("eu-west-1", endpoint.SigningRegion);
         Assert.Equal(EndpointSource.Default, endpoint.Source);
+    }
+
+    [Theory]
+    [InlineData("iam", "https://iam.amazonaws.com")]
+    [InlineData("organizations", "https://organizations.us-east-1.amazonaws.com")]
+    public void IamAndOrganizationsAreGlobalWithTheirOwnHosts(string service, string expected)
+    {
+        var descriptor = service == "iam" ? IamClient.Descriptor : OrganizationsClient.Descriptor;
+        var endpoint = AwsEndpointResolver.Resolve(Session("eu-central-1"), descriptor);
+        Assert.Equal(new Uri(expected), endpoint.BaseUri);
+        Assert.Equal("us-east-1", endpoint.SigningRegion);
+    }
+
+    [Fact]
+    public void CloudTrailIsRegional()
+    {
+        var endpoint = AwsEndpointResolver.Resolve(Session("eu-central-1"), CloudTrailClient.Descriptor);
+        Assert.Equal(new Uri("https://cloudtrail.eu-central-1.amazonaws.com"), endpoint.BaseUri);
+        Assert.Equal("eu-central-1", endpoint.SigningRegion);
     }
 
     [Fact]

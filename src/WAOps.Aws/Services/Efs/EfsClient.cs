@@ -39,6 +39,28 @@ public sealed class EfsClient : AwsRestJsonClient
             body: null,
             cancellationToken);
 
+    /// <summary>The mount targets of one file system (the API asks for a file system, mount target or access point id).</summary>
+    public Task<DescribeMountTargetsResponse> DescribeMountTargetsAsync(DescribeMountTargetsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeMountTargetsResponse>(
+            "DescribeMountTargets",
+            HttpMethod.Get,
+            "/2015-02-01/mount-targets",
+            new Dictionary<string, string?>
+            {
+                ["FileSystemId"] = request.FileSystemId,
+                ["Marker"] = request.Marker,
+                ["MaxItems"] = request.MaxItems?.ToString(CultureInfo.InvariantCulture),
+            },
+            body: null,
+            cancellationToken);
+
+    public IAsyncEnumerable<MountTargetDescription> DescribeAllMountTargetsAsync(string fileSystemId, CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeMountTargetsAsync(new DescribeMountTargetsRequest { FileSystemId = fileSystemId, Marker = marker, MaxItems = MaxItemsPerPage }, ct),
+            page => page.NextMarker,
+            page => page.MountTargets,
+            cancellationToken);
+
     public IAsyncEnumerable<FileSystemDescription> DescribeAllFileSystemsAsync(CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(
             (marker, ct) => DescribeFileSystemsAsync(new DescribeFileSystemsRequest { Marker = marker, MaxItems = MaxItemsPerPage }, ct),

@@ -31,6 +31,9 @@ public sealed class ElastiCacheClient : AwsQueryClient
     public Task<DescribeReplicationGroupsResponse> DescribeReplicationGroupsAsync(DescribeReplicationGroupsRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeReplicationGroupsResponse>("DescribeReplicationGroups", request, cancellationToken);
 
+    public Task<DescribeCacheSubnetGroupsResponse> DescribeCacheSubnetGroupsAsync(DescribeCacheSubnetGroupsRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeCacheSubnetGroupsResponse>("DescribeCacheSubnetGroups", request, cancellationToken);
+
     /// <summary>Every replication group of the region, streamed.</summary>
     public IAsyncEnumerable<ReplicationGroup> DescribeAllReplicationGroupsAsync(CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(
@@ -45,6 +48,13 @@ public sealed class ElastiCacheClient : AwsQueryClient
             (marker, ct) => DescribeCacheClustersAsync(new DescribeCacheClustersRequest { MaxRecords = MaxRecordsPerPage, Marker = marker, ShowCacheNodeInfo = true }, ct),
             page => page.Marker,
             page => page.CacheClusters,
+            cancellationToken);
+
+    public IAsyncEnumerable<CacheSubnetGroup> DescribeAllCacheSubnetGroupsAsync(CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeCacheSubnetGroupsAsync(new DescribeCacheSubnetGroupsRequest { MaxRecords = MaxRecordsPerPage, Marker = marker }, ct),
+            page => page.Marker,
+            page => page.CacheSubnetGroups,
             cancellationToken);
 
     public IAsyncEnumerable<CacheCluster> DescribeAllCacheClustersAsync(CancellationToken cancellationToken = default) =>

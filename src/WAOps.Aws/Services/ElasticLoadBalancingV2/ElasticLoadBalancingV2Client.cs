@@ -17,7 +17,7 @@ public sealed class ElasticLoadBalancingV2Client : AwsQueryClient
         EndpointEnvironmentSuffix = "ELASTIC_LOAD_BALANCING_V2",
     };
 
-    /// <summary>The largest page DescribeLoadBalancers and DescribeTargetGroups allow.</summary>
+    /// <summary>The largest page DescribeLoadBalancers, DescribeListeners and DescribeTargetGroups allow (botocore: PageSize 1..400).</summary>
     public const int MaxPageSize = 400;
 
     /// <summary>DescribeTags, AddTags and RemoveTags take at most 20 ARNs.</summary>
@@ -40,6 +40,9 @@ public sealed class ElasticLoadBalancingV2Client : AwsQueryClient
     public Task<RemoveTagsResponse> RemoveTagsAsync(RemoveTagsRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<RemoveTagsResponse>("RemoveTags", request, cancellationToken);
 
+    public Task<DescribeListenersResponse> DescribeListenersAsync(DescribeListenersRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<DescribeListenersResponse>("DescribeListeners", request, cancellationToken);
+
     public Task<DescribeTargetGroupsResponse> DescribeTargetGroupsAsync(DescribeTargetGroupsRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DescribeTargetGroupsResponse>("DescribeTargetGroups", request, cancellationToken);
 
@@ -48,6 +51,14 @@ public sealed class ElasticLoadBalancingV2Client : AwsQueryClient
 
     public Task<DeleteLoadBalancerResponse> DeleteLoadBalancerAsync(DeleteLoadBalancerRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<DeleteLoadBalancerResponse>("DeleteLoadBalancer", request, cancellationToken);
+
+    /// <summary>The listeners of one load balancer (the API has no account-wide listing of listeners).</summary>
+    public IAsyncEnumerable<Listener> DescribeAllListenersAsync(string loadBalancerArn, CancellationToken cancellationToken = default) =>
+        AwsPaginator.Items(
+            (marker, ct) => DescribeListenersAsync(new DescribeListenersRequest { LoadBalancerArn = loadBalancerArn, PageSize = MaxPageSize, Marker = marker }, ct),
+            page => page.NextMarker,
+            page => page.Listeners,
+            cancellationToken);
 
     /// <summary>Every target group (optionally of one load balancer), streamed page by page with the largest page size.</summary>
     public IAsyncEnumerable<TargetGroup> DescribeAllTargetGroupsAsync(string? loadBalancerArn = null, CancellationToken cancellationToken = default) =>

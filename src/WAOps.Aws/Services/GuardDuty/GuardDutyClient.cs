@@ -38,6 +38,15 @@ public sealed class GuardDutyClient : AwsRestJsonClient
             body: null,
             cancellationToken);
 
+    public Task<GetDetectorResponse> GetDetectorAsync(GetDetectorRequest request, CancellationToken cancellationToken = default) =>
+        InvokeAsync<GetDetectorResponse>(
+            "GetDetector",
+            HttpMethod.Get,
+            "/detector/" + Label(request.DetectorId ?? throw new ArgumentException("DetectorId is required.", nameof(request))),
+            query: null,
+            body: null,
+            cancellationToken);
+
     /// <summary>Every detector id of the session's region, streamed.</summary>
     public IAsyncEnumerable<string> ListAllDetectorIdsAsync(CancellationToken cancellationToken = default) =>
         AwsPaginator.Items(

@@ -2,7 +2,7 @@ using WAOps.Aws.Protocol;
 
 namespace WAOps.Aws.Services.ElastiCache.Model;
 
-// DescribeReplicationGroups, named as in AWSSDK.ElastiCache.
+// DescribeReplicationGroups and DescribeCacheSubnetGroups, named as in AWSSDK.ElastiCache.
 
 public sealed class DescribeReplicationGroupsRequest
 {
@@ -30,6 +30,48 @@ public sealed class ReplicationGroup
 
     public string? Engine { get; set; }
 
+    /// <summary>enabled, disabled, enabling, disabling (absent: disabled).</summary>
+    public string? AutomaticFailover { get; set; }
+
+    /// <summary>enabled or disabled (absent: disabled).</summary>
+    public string? MultiAZ { get; set; }
+
+    public bool? AtRestEncryptionEnabled { get; set; }
+
+    public bool? TransitEncryptionEnabled { get; set; }
+
+    public string? KmsKeyId { get; set; }
+
     /// <summary>The cache clusters (one per node) of the group.</summary>
     public List<string> MemberClusters { get; set; } = new();
+}
+
+public sealed class DescribeCacheSubnetGroupsRequest
+{
+    public string? CacheSubnetGroupName { get; set; }
+
+    public int? MaxRecords { get; set; }
+
+    public string? Marker { get; set; }
+}
+
+public sealed class DescribeCacheSubnetGroupsResponse : AwsResponse
+{
+    public string? Marker { get; set; }
+
+    public List<CacheSubnetGroup> CacheSubnetGroups { get; set; } = new();
+}
+
+public sealed class CacheSubnetGroup
+{
+    public string? CacheSubnetGroupName { get; set; }
+
+    public string? VpcId { get; set; }
+
+    public List<CacheSubnet> Subnets { get; set; } = new();
+}
+
+public sealed class CacheSubnet
+{
+    public string? SubnetIdentifier { get; set; }
 }

@@ -29,4 +29,15 @@ public sealed class FunctionConfiguration
     public int? MemorySize { get; set; }
 
     public string? LastModified { get; set; }
+
+    public VpcConfigResponse? VpcConfig { get; set; }
+}
+
+public sealed class VpcConfigResponse
+{
+    public string? VpcId { get; set; }
+
+    public List<string> SubnetIds { get; set; } = new();
+
+    public List<string> SecurityGroupIds { get; set; } = new();
 }
