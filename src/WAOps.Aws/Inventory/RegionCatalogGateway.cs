@@ -21,9 +21,17 @@ public static class RegionCatalogGateway
     public static async Task<IReadOnlyList<string>> EnabledRegionsAsync(AwsSession session, CancellationToken cancellationToken) =>
         (await ListAsync(session, cancellationToken).ConfigureAwait(false)).Where(r => r.Enabled).Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal).ToList();
 
-    /// <summary>Returns the regions as given when each exists and is enabled; else throws UnknownRegion or RegionNotEnabled.</summary>
+    /// <summary>
+    /// Returns the regions as given when each exists and is enabled; else throws UnknownRegion or RegionNotEnabled.
+    /// Regions every account has enabled (<see cref="AwsDefaultRegions"/>) are accepted without a call.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> ValidateAsync(AwsSession session, IReadOnlyList<string> regions, CancellationToken cancellationToken)
     {
+        if (regions.All(region => AwsDefaultRegions.IsAlwaysEnabled(region, session.Region)))
+        {
+            return regions.Distinct(StringComparer.Ordinal).ToList();
+        }
+
         var known = (await ListAsync(session, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Name, r => r.Enabled, StringComparer.Ordinal);
         foreach (var region in regions)
         {
