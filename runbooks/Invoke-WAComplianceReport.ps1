@@ -94,8 +94,8 @@ if ($AllRegions) { $scope.AllRegions = $true }
 # Tag compliance: one scan, summarised here (the cmdlet's -Summary would scan a second time).
 $tags = @{}
 if ($Project) { $tags.TagFilter = @{ Project = $Project } }
-$tagRows = @(Invoke-RunbookStep -Name TagCompliance -Errors $errors -Script { Get-WATagCompliance @aws @scope @tags -IncludeCompliant } |
-        Where-Object { $_ -and $_.PSObject.Properties['Compliant'] })
+$tagOutput = Invoke-RunbookStep -Name TagCompliance -Errors $errors -Script { Get-WATagCompliance @aws @scope @tags -IncludeCompliant }
+$tagRows = @($tagOutput | Where-Object { $_ -and $_.PSObject.Properties['Compliant'] })
 $nonCompliant = @($tagRows | Where-Object { -not $_.Compliant } | Sort-Object ResourceType, ResourceId)
 $byType = @($tagRows | Group-Object ResourceType | Sort-Object Name | ForEach-Object {
         $ok = @($_.Group | Where-Object Compliant).Count
