@@ -43,6 +43,9 @@
 .PARAMETER AlarmThreshold
     Thresholds AWS leaves to the user, keyed Namespace/Metric (see New-WADashboard).
 
+.PARAMETER AlarmWriteRate
+    PutMetricAlarm calls per second (default 3, the API's quota).
+
 .PARAMETER OutputDirectory
     Where the tag compliance report goes (default ./waops-reports).
 
@@ -73,6 +76,8 @@ param(
     [string] $BudgetTopicArn,
     [string] $AlarmTopicArn,
     [hashtable] $AlarmThreshold,
+    [ValidateRange(0.1, 50)]
+    [double] $AlarmWriteRate = 3,
     [string] $OutputDirectory = './waops-reports',
     [string] $Region,
     [string] $ProfileName,
@@ -131,7 +136,7 @@ if ($BudgetTopicArn) { $budget.SnsTopicArn = $BudgetTopicArn }
 $budgetResults = Invoke-RunbookStep -Name Budget -Errors $errors -Script { Set-WABudgetAlert @aws @budget }
 
 # 2. Dashboard and recommended alarms.
-$dashboard = @{ Project = $Project; Environment = $Environment; IncludeAlarms = $true; WhatIf = $whatIf; Confirm = $false; WarningAction = 'SilentlyContinue' }
+$dashboard = @{ Project = $Project; Environment = $Environment; IncludeAlarms = $true; AlarmWriteRate = $AlarmWriteRate; WhatIf = $whatIf; Confirm = $false; WarningAction = 'SilentlyContinue' }
 if ($AlarmTopicArn) { $dashboard.AlarmTopicArn = $AlarmTopicArn }
 if ($AlarmThreshold) { $dashboard.AlarmThreshold = $AlarmThreshold }
 $dashboardResults = Invoke-RunbookStep -Name Dashboard -Errors $errors -Script { New-WADashboard @aws @dashboard }

@@ -61,6 +61,9 @@ function Invoke-RunbookStep {
         [Parameter(Mandatory)][scriptblock] $Script,
         [Parameter(Mandatory)][AllowEmptyCollection()][Collections.Generic.List[object]] $Errors
     )
+    # Errors must reach 2>&1 even when the playbook was called with -ErrorAction SilentlyContinue; they are written
+    # again, as the playbook's own, by Write-RunbookErrors.
+    $ErrorActionPreference = 'Continue'
     $stepErrors = [Collections.Generic.List[object]]::new()
     $output = [Collections.Generic.List[object]]::new()
     try {
