@@ -18,7 +18,8 @@
                  run, and prints medians and ratios.
       Demo       Starts a local moto server, deploys the reference workload into it, runs the five capabilities
                  against it (runbooks/Invoke-WADemo.ps1), and stops it again. Exits non-zero if a step failed.
-      Package    Zips out/WAOps into out/WAOps-<version>.zip (the SSM Automation attachment).
+      Package    Zips out/WAOps and the playbooks (runbooks/*.ps1) into out/WAOps-<version>.zip, the attachment
+                 of the SSM Automation documents in runbooks/ssm.
 
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -222,6 +223,9 @@ function Invoke-Package {
     Remove-Item $staging -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Path $staging -Force | Out-Null
     Copy-Item $ModuleOut (Join-Path $staging 'WAOps') -Recurse
+    # The playbooks go with the module: the SSM Automation documents (runbooks/ssm) run them from the attachment.
+    $playbooks = New-Item -ItemType Directory -Path (Join-Path $staging 'runbooks') -Force
+    Copy-Item (Join-Path $Root 'runbooks/*.ps1') $playbooks
     [IO.Compression.ZipFile]::CreateFromDirectory($staging, $zip)
     Remove-Item $staging -Recurse -Force
     Write-Step "Package: $zip"
