@@ -46,7 +46,7 @@ function Test-RunbookOutputDirectory {
     param([Parameter(Mandatory)][string] $Path, [switch] $DoNotCreate)
     if (Test-Path -LiteralPath $Path -PathType Leaf) { return $false }
     if (-not (Test-Path -LiteralPath $Path) -and -not $DoNotCreate) {
-        try { New-Item -ItemType Directory -Path $Path -Force -ErrorAction Stop | Out-Null } catch { return $false }
+        try { New-Item -ItemType Directory -Path $Path -Force -ErrorAction Stop -WhatIf:$false | Out-Null } catch { return $false }
     }
     $true
 }
@@ -111,5 +111,5 @@ function Write-RunbookFile {
     param([Parameter(Mandatory)][string] $Path, [Parameter(Mandatory)][AllowEmptyString()][string] $Value)
     $temporary = "$Path.tmp-$PID"
     [IO.File]::WriteAllText($temporary, $Value, [Text.UTF8Encoding]::new($false))
-    Move-Item -LiteralPath $temporary -Destination $Path -Force
+    Move-Item -LiteralPath $temporary -Destination $Path -Force -WhatIf:$false
 }
