@@ -167,7 +167,7 @@ $htmlTable = {
     "<table><thead><tr>$head</tr></thead><tbody>$($body -join '')</tbody></table>"
 }
 $html = @(
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>WAOps weekly compliance report</title>'
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8" /><title>WAOps weekly compliance report</title>'
     '<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left}th{background:#eee}</style></head><body>'
     '<h1>WAOps weekly compliance report</h1>'
     "<p>Generated $(& $encode $generated).</p>"

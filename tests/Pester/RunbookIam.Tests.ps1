@@ -10,18 +10,9 @@
 # "*"), and always allows sts:GetCallerIdentity.
 
 BeforeDiscovery {
-    $root = Join-Path $PSScriptRoot '../../runbooks/iam'
-    Import-Module (Join-Path $PSScriptRoot '../Support/WAOps.TestSupport.psm1') -Force
-    # Actions whose removal the scenarios below exercise (each one must make its run fail).
-    $script:CleanupExercised = @(
-        'cloudwatch:GetMetricData', 'ec2:CreateSnapshot', 'ec2:DeleteVolume', 'ec2:DescribeAddresses', 'ec2:DescribeImages',
-        'ec2:DescribeInstanceAttribute', 'ec2:DescribeInstances', 'ec2:DescribeNatGateways', 'ec2:DescribeSnapshots', 'ec2:DescribeVolumes',
-        'ec2:ReleaseAddress', 'ec2:TerminateInstances', 'elasticloadbalancing:DescribeLoadBalancers', 'rds:CreateDBSnapshot',
-        'rds:DeleteDBInstance', 'rds:DescribeDBInstances', 'rds:DescribeDBSnapshots', 'sns:Publish')
-    $script:OnboardingExercised = @(
-        'budgets:ViewBudget', 'budgets:ModifyBudget', 'ec2:DescribeRegions', 'tag:GetResources', 'rds:DescribeDBInstances',
-        'cloudwatch:DescribeAlarms', 'cloudwatch:PutMetricAlarm', 'cloudwatch:GetDashboard', 'cloudwatch:PutDashboard', 'cloudwatch:ListDashboards')
-    $null = $root
+    $actions = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'RunbookIam.Actions.psd1')
+    $script:CleanupExercised = $actions.Cleanup.Exercised
+    $script:OnboardingExercised = $actions.Onboarding.Exercised
 }
 
 BeforeAll {
@@ -34,50 +25,18 @@ BeforeAll {
     $script:Cleanup = @(Get-IamPolicyAction (Join-Path $script:PolicyRoot 'waops-nightly-cleanup.json'))
     $script:Onboarding = @(Get-IamPolicyAction (Join-Path $script:PolicyRoot 'waops-workload-onboarding.json'))
 
-    # Not exercised by the cleanup scenario (one idle volume, Elastic IP, instance and database per run, acted on at once),
-    # and why. The test below checks that this list and the exercised one together are exactly the policy.
-    $script:CleanupNotExercised = @{
-        'ec2:CreateTags'                            = 'marks are written on grace-period nights; this scenario acts at once (-GracePeriodDays 0)'
-        'ec2:DeleteTags'                            = 'removes the mark of a resource in use again'
-        'elasticloadbalancing:AddTags'              = 'marks load balancers; no load balancer in this scenario'
-        'elasticloadbalancing:RemoveTags'           = 'unmarks load balancers'
-        'rds:AddTagsToResource'                     = 'marks databases on grace-period nights'
-        'rds:RemoveTagsFromResource'                = 'unmarks databases'
-        'ec2:DeleteNatGateway'                      = 'idle NAT gateways need 30 days of byte counts; none here'
-        'ec2:DeleteSnapshot'                        = 'orphaned snapshots must be 90 days old; moto creates everything now'
-        'ec2:DisassociateAddress'                   = 'only for an address on a stopped instance'
-        'ec2:StopInstances'                         = '-Action Stop; this scenario deletes'
-        'rds:StopDBInstance'                        = '-Action Stop; this scenario deletes'
-        'elasticloadbalancing:DeleteLoadBalancer'   = 'no load balancer in this scenario'
-        'elasticloadbalancing:DescribeTags'         = 'read only when there are load balancers'
-        'elasticloadbalancing:DescribeTargetGroups' = 'read only when there are load balancers'
-        'elasticloadbalancing:DescribeTargetHealth' = 'read only for target groups'
-        'sts:GetCallerIdentity'                     = 'moto always allows it'
-    }
-    $script:OnboardingNotExercised = @{
-        'sts:GetCallerIdentity'                     = 'moto always allows it'
-        'sns:GetTopicAttributes'                    = 'only with -BudgetTopicArn/-AlarmTopicArn'
-        'cloudwatch:ListMetrics'                    = 'discovery of kinds whose metrics name their dimensions (S3 request metrics, ...); none here'
-        'cloudwatch:DeleteAlarms'                   = 'New-WADashboard -Prune; the playbook never prunes'
-        'cloudwatch:DeleteDashboards'               = 'when a split dashboard shrinks; not here'
-        'cloudwatch:TagResource'                    = 'after an alarm update; this scenario creates'
-        'cloudformation:ListStackResources'         = 'discovery by -StackName; the playbook discovers by tags'
-        'elasticloadbalancing:DescribeLoadBalancers' = 'load balancers of the workload; none here'
-        'elasticloadbalancing:DescribeTargetGroups' = 'target groups of the workload; none here'
-        'ecs:DescribeClusters'                      = 'ECS clusters of the workload; none here'
-        'ecs:DescribeServices'                      = 'ECS services of the workload; none here'
-        'elasticache:DescribeReplicationGroups'     = 'caches of the workload; none here'
-        'elasticache:DescribeCacheClusters'         = 'caches of the workload; none here'
-        'rds:DescribeDBClusters'                    = 'Aurora clusters of the workload; none here'
-        'autoscaling:DescribeAutoScalingGroups'     = 'Auto Scaling groups of the workload; none here'
-        'apigateway:GET'                            = 'REST APIs of the workload; none here'
-    }
+    $actions = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'RunbookIam.Actions.psd1')
+    $script:CleanupExercised = $actions.Cleanup.Exercised
+    $script:CleanupNotExercised = $actions.Cleanup.NotExercised
+    $script:OnboardingExercised = $actions.Onboarding.Exercised
+    $script:OnboardingNotExercised = $actions.Onboarding.NotExercised
 
     # Seeds: a topic for the summaries, one idle set per cleanup run, one project per onboarding run.
     $script:Topic = Invoke-MotoSeed -Server $script:Moto -Script 'runbooks.py' -ArgumentList 'topic', 'iam-nightly' -AsAdmin
-    $cleanupRuns = @('full') + @(0..($script:Cleanup.Count - 1) | ForEach-Object { "$_" })
+    # Runs are named by the index of the removed action in the policy.
+    $cleanupRuns = @('full') + @($script:CleanupExercised | ForEach-Object { "$([array]::IndexOf($script:Cleanup, $_))" })
     $script:Idle = Invoke-MotoSeed -Server $script:Moto -Script 'runbooks.py' -ArgumentList 'idle', (ConvertTo-Json -Compress -InputObject @($cleanupRuns | ForEach-Object { "dev-$_" })) -AsAdmin
-    $onboardingRuns = @('full') + @(0..($script:Onboarding.Count - 1) | ForEach-Object { "$_" })
+    $onboardingRuns = @('full') + @($script:OnboardingExercised | ForEach-Object { "$([array]::IndexOf($script:Onboarding, $_))" })
     $null = Invoke-MotoSeed -Server $script:Moto -Script 'runbooks.py' -ArgumentList 'workload', (ConvertTo-Json -Compress -InputObject @($onboardingRuns + 'gate' | ForEach-Object { "iam$_" })) -AsAdmin
 
     # Users: exactly each playbook's policy, and the cleanup and onboarding policies each without one action.
@@ -85,10 +44,10 @@ BeforeAll {
     foreach ($name in 'waops-nightly-cleanup', 'waops-workload-onboarding', 'waops-compliance-gate', 'waops-compliance-report') {
         $users[$name] = @(ConvertTo-MotoIamAction -Action (Get-IamPolicyAction (Join-Path $script:PolicyRoot "$name.json")) | Sort-Object -Unique)
     }
-    for ($i = 0; $i -lt $script:Cleanup.Count; $i++) {
+    foreach ($i in @($script:CleanupExercised | ForEach-Object { [array]::IndexOf($script:Cleanup, $_) } | Where-Object { $_ -ge 0 })) {
         $users["cleanup-without-$i"] = @(ConvertTo-MotoIamAction -Action ($script:Cleanup | Where-Object { $_ -ne $script:Cleanup[$i] }) | Sort-Object -Unique)
     }
-    for ($i = 0; $i -lt $script:Onboarding.Count; $i++) {
+    foreach ($i in @($script:OnboardingExercised | ForEach-Object { [array]::IndexOf($script:Onboarding, $_) } | Where-Object { $_ -ge 0 })) {
         $users["onboarding-without-$i"] = @(ConvertTo-MotoIamAction -Action ($script:Onboarding | Where-Object { $_ -ne $script:Onboarding[$i] }) | Sort-Object -Unique)
     }
     $script:Keys = Invoke-MotoSeed -Server $script:Moto -Script 'runbooks.py' -ArgumentList 'iam-users', (ConvertTo-Json -Compress -Depth 5 -InputObject $users) -AsAdmin
@@ -149,7 +108,7 @@ Describe 'Workload onboarding policy (runbooks/iam/waops-workload-onboarding.jso
         Use-User 'waops-workload-onboarding'
         $result = Invoke-Onboarding 'full'
         $result.LastExitCode | Should -Be 0 -Because (Get-RefusalText $result)
-        @($result.Budget | Where-Object { "$($_.Outcome)" -eq 'Created' }).Count | Should -Be 1
+        @($result.Budget | Where-Object { $_.PSObject.Properties['Outcome'] -and "$($_.Outcome)" -eq 'Created' }).Count | Should -Be 1
         @($result.Dashboard | Where-Object { "$($_.Outcome)" -eq 'Created' }).Count | Should -BeGreaterThan 1
         $result.TagReport.Resources | Should -BeGreaterThan 0
     }
