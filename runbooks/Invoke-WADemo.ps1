@@ -10,7 +10,7 @@
     (an unattached volume, a free Elastic IP, an instance idle for two weeks with its metrics) are added.
 
     Then, in order, each with its results printed as tables:
-      1. Quality gates (Test-WAQualityGate): the verdict and every failed rule, with reasons.
+      1. Quality gates (Test-WAQualityGate) of the whole account: the verdict and every failed rule, with reasons.
       2. Tag compliance (Get-WATagCompliance) of the project's resources.
       3. Dashboard and recommended alarms (New-WADashboard -IncludeAlarms) for Project=checkout, Environment=prod.
       4. Budget alerts (Set-WABudgetAlert -Project checkout), read back with Get-WABudget.
@@ -105,8 +105,8 @@ if ($DeployReferenceWorkload) {
 Write-Section 'Where WAOps would act (Get-WAContext)'
 Get-WAContext @aws | Out-Host
 
-Write-Section '1. Quality gates (Test-WAQualityGate): what breaks the Well-Architected rules'
-$gate = Invoke-DemoStep 'Quality gates' { Test-WAQualityGate @aws -Project $Project -WarningAction SilentlyContinue }
+Write-Section '1. Quality gates (Test-WAQualityGate) of the account: what breaks the Well-Architected rules'
+$gate = Invoke-DemoStep 'Quality gates' { Test-WAQualityGate @aws -WarningAction SilentlyContinue }
 $gateSummary = $gate | Where-Object { $_.PSObject.Properties['Passed'] } | Select-Object -Last 1
 $findings = @($gate | Where-Object { $_.PSObject.Properties['RuleId'] })
 Show $findings Status, Severity, RuleId, ResourceId, Reason

@@ -371,3 +371,31 @@ catch { 'THROWN ' + `$_.Exception.Message }
         $payload.TagNonCompliant | Should -BeGreaterThan 0
     }
 }
+
+Describe 'Scheduling and CI examples' {
+    It 'the EventBridge Scheduler template gives the automation role exactly the nightly cleanup policy' {
+        $json = & (Get-PythonCommand) -c @'
+import json, sys, yaml
+class Loader(yaml.SafeLoader):
+    pass
+Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+template = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=Loader)
+print(json.dumps(template))
+'@ (Join-Path $script:Root 'scheduling/nightly-cleanup-schedule.yaml')
+        $template = $json | ConvertFrom-Json -Depth 30
+        $template.Resources.NightlyCleanupSchedule.Type | Should -Be 'AWS::Scheduler::Schedule'
+        $template.Resources.NightlyCleanupSchedule.Properties.Target.Arn | Should -Be 'arn:aws:scheduler:::aws-sdk:ssm:startAutomationExecution'
+        $inline = $template.Resources.CleanupAutomationRole.Properties.Policies[0].PolicyDocument.Statement
+        $policy = (Get-Content (Join-Path $script:Root 'iam/waops-nightly-cleanup.json') -Raw | ConvertFrom-Json).Statement
+        ($inline | ConvertTo-Json -Depth 10 -Compress) | Should -Be ($policy | ConvertTo-Json -Depth 10 -Compress)
+    }
+
+    It 'the CI snippets run the compliance gate playbook and publish its reports' {
+        $github = Get-Content (Join-Path $script:Root 'ci/github-actions-compliance-gate.yml') -Raw
+        $github | Should -Match 'runbooks/Invoke-WAComplianceGate\.ps1'
+        $github | Should -Match 'sarif_file: reports/quality-gate\.sarif'
+        $gitlab = Get-Content (Join-Path $script:Root 'ci/gitlab-ci-compliance-gate.yml') -Raw
+        $gitlab | Should -Match 'runbooks/Invoke-WAComplianceGate\.ps1'
+        $gitlab | Should -Match 'junit: reports/quality-gate\.junit\.xml'
+    }
+}
