@@ -67,7 +67,7 @@ function Write-Section([string] $Title) {
     Write-Host "== $Title" -ForegroundColor Cyan
 }
 
-function Show([object[]] $Rows, [string[]] $Property) {
+function Show([object[]] $Rows, [object[]] $Property) {
     if (-not $Rows -or -not $Rows.Count) { Write-Host '   (none)'; return }
     $Rows | Format-Table -Property $Property -AutoSize -Wrap | Out-String -Width 160 | Write-Host
 }
@@ -137,9 +137,12 @@ if (-not $whatIf) {
 
 Write-Section '5. Idle cleanup (Invoke-WAIdleCleanup), report only: idle dev resources and what removing them would save'
 $idle = Invoke-DemoStep 'Idle cleanup' { Invoke-WAIdleCleanup @aws -Environment dev -OlderThanDays 0 }
-Show @($idle | Where-Object { $_.PSObject.Properties['Criterion'] }) Kind, ResourceId, Criterion, Evidence, Action, EstimatedMonthlySavings
+Show @($idle | Where-Object { $_.PSObject.Properties['Criterion'] }) Kind, ResourceId, Criterion, Action, @{ n = 'Savings/month'; e = { if ($null -ne $_.EstimatedMonthlySavings) { '{0:N2} USD' -f $_.EstimatedMonthlySavings } } }, Evidence
 $idleSummary = $idle | Where-Object { $_.PSObject.Properties['Examined'] } | Select-Object -Last 1
-if ($idleSummary) { Write-Host "   $idleSummary" }
+if ($idleSummary) {
+    Write-Host "   $idleSummary"
+    Write-Host ('   Removing them would save about {0:N2} USD a month (us-east-1 list prices).' -f $idleSummary.PotentialMonthlySavings)
+}
 
 Write-Section 'Done'
 if ($script:Failures.Count) {

@@ -41,7 +41,7 @@ BeforeAll {
 
     # Users: exactly each playbook's policy, and the cleanup and onboarding policies each without one action.
     $users = [ordered]@{}
-    foreach ($name in 'waops-nightly-cleanup', 'waops-workload-onboarding', 'waops-compliance-gate', 'waops-compliance-report') {
+    foreach ($name in 'waops-nightly-cleanup', 'waops-workload-onboarding', 'waops-compliance-gate', 'waops-compliance-report', 'Set-WABudgetAlert', 'Get-WABudget', 'Test-WAQualityGate') {
         $users[$name] = @(ConvertTo-MotoIamAction -Action (Get-IamPolicyAction (Join-Path $script:PolicyRoot "$name.json")) | Sort-Object -Unique)
     }
     foreach ($i in @($script:CleanupExercised | ForEach-Object { [array]::IndexOf($script:Cleanup, $_) } | Where-Object { $_ -ge 0 })) {
@@ -154,5 +154,28 @@ Describe 'Compliance gate and report policies' {
         $result = @(& (Join-Path $script:Runbooks 'Invoke-WAComplianceGate.ps1') @script:Aws -OutputDirectory (Join-Path $TestDrive 'gate-iam') -SummaryPath '' -ErrorAction SilentlyContinue 6>$null)[-1]
         $LASTEXITCODE | Should -Be 2
         ($result.Errors -join "`n") | Should -Match 'iam:GetAccountAuthorizationDetails'
+    }
+}
+
+Describe 'Cmdlet policies added with the runbooks' {
+    It 'Set-WABudgetAlert.json is enough to create a project budget with its alerts, and Get-WABudget.json to read it back' {
+        Use-User 'Set-WABudgetAlert'
+        $aws = @{ EndpointUrl = $script:Moto.Endpoint; Region = 'us-east-1' }
+        $created = @(Set-WABudgetAlert @aws -Project iamcmdlet -Amount 40 -Email finops@example.com -Confirm:$false -ErrorVariable failures -ErrorAction SilentlyContinue)
+        $failures | Should -BeNullOrEmpty
+        @($created | Where-Object { $_.PSObject.Properties['Outcome'] } | ForEach-Object { "$($_.Outcome)" }) | Should -Be @('Created')
+        Use-User 'Get-WABudget'
+        $budget = Get-WABudget @aws -Project iamcmdlet -NoSubscriber -ErrorAction Stop
+        $budget.Name | Should -Be 'Project-iamcmdlet'
+        # ...and Get-WABudget's policy cannot write.
+        { Set-WABudgetAlert @aws -Project iamcmdlet2 -Amount 40 -Email finops@example.com -Confirm:$false -ErrorAction Stop } | Should -Throw '*not authorized to perform: budgets:*'
+    }
+
+    It 'Test-WAQualityGate.json is enough for every listing of the live collector' {
+        Use-User 'Test-WAQualityGate'
+        $summary = Test-WAQualityGate -EndpointUrl $script:Moto.Endpoint -Region us-east-1 -SummaryOnly -ErrorVariable failures -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+        $failures | Should -BeNullOrEmpty
+        $summary.Error | Should -Be 0
+        $summary.Resources | Should -BeGreaterThan 0
     }
 }
