@@ -1,5 +1,5 @@
 # Which actions of the cleanup and onboarding policies RunbookIam.Tests.ps1 removes in turn (each removal must fail its
-# run), and why the others are not exercised by those scenarios. The tests check that both lists together are exactly
+# run; cleanup: a night that deletes, one that stops, one that marks), and why the others are not exercised by those scenarios. The tests check that both lists together are exactly
 # the policy, so a new action must be added here, exercised or explained.
 @{
     Cleanup    = @{
@@ -8,18 +8,18 @@
             'ec2:DescribeInstanceAttribute', 'ec2:DescribeInstances', 'ec2:DescribeNatGateways', 'ec2:DescribeSnapshots', 'ec2:DescribeVolumes',
             'ec2:ReleaseAddress', 'ec2:TerminateInstances', 'elasticloadbalancing:DescribeLoadBalancers', 'rds:CreateDBSnapshot',
             'rds:DeleteDBInstance', 'rds:DescribeDBInstances', 'rds:DescribeDBSnapshots', 'sns:Publish')
+        # A night with -Action Stop -GracePeriodDays 0 (stops the instance and the database).
+        ExercisedStop = @('ec2:StopInstances', 'rds:StopDBInstance')
+        # A first night with the grace period (marks the instance and the database with waops:cleanup-after).
+        ExercisedMark = @('ec2:CreateTags', 'rds:AddTagsToResource')
         NotExercised = @{
-            'ec2:CreateTags'                            = 'marks are written on grace-period nights; this scenario acts at once (-GracePeriodDays 0)'
             'ec2:DeleteTags'                            = 'removes the mark of a resource in use again'
             'elasticloadbalancing:AddTags'              = 'marks load balancers; no load balancer in this scenario'
             'elasticloadbalancing:RemoveTags'           = 'unmarks load balancers'
-            'rds:AddTagsToResource'                     = 'marks databases on grace-period nights'
             'rds:RemoveTagsFromResource'                = 'unmarks databases'
             'ec2:DeleteNatGateway'                      = 'idle NAT gateways need 30 days of byte counts; none here'
             'ec2:DeleteSnapshot'                        = 'orphaned snapshots must be 90 days old; moto creates everything now'
             'ec2:DisassociateAddress'                   = 'only for an address on a stopped instance'
-            'ec2:StopInstances'                         = '-Action Stop; this scenario deletes'
-            'rds:StopDBInstance'                        = '-Action Stop; this scenario deletes'
             'elasticloadbalancing:DeleteLoadBalancer'   = 'no load balancer in this scenario'
             'elasticloadbalancing:DescribeTags'         = 'read only when there are load balancers'
             'elasticloadbalancing:DescribeTargetGroups' = 'read only when there are load balancers'

@@ -11,7 +11,10 @@
 
 BeforeDiscovery {
     $actions = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'RunbookIam.Actions.psd1')
-    $script:CleanupExercised = $actions.Cleanup.Exercised
+    $script:CleanupCases = @(
+        @($actions.Cleanup.Exercised | ForEach-Object { @{ Action = $_; Night = 'Delete' } }) +
+        @($actions.Cleanup.ExercisedStop | ForEach-Object { @{ Action = $_; Night = 'Stop' } }) +
+        @($actions.Cleanup.ExercisedMark | ForEach-Object { @{ Action = $_; Night = 'Mark' } }))
     $script:OnboardingExercised = $actions.Onboarding.Exercised
 }
 
@@ -26,7 +29,7 @@ BeforeAll {
     $script:Onboarding = @(Get-IamPolicyAction (Join-Path $script:PolicyRoot 'waops-workload-onboarding.json'))
 
     $actions = Import-PowerShellDataFile (Join-Path $PSScriptRoot 'RunbookIam.Actions.psd1')
-    $script:CleanupExercised = $actions.Cleanup.Exercised
+    $script:CleanupExercised = @($actions.Cleanup.Exercised) + @($actions.Cleanup.ExercisedStop) + @($actions.Cleanup.ExercisedMark)
     $script:CleanupNotExercised = $actions.Cleanup.NotExercised
     $script:OnboardingExercised = $actions.Onboarding.Exercised
     $script:OnboardingNotExercised = $actions.Onboarding.NotExercised
@@ -34,7 +37,7 @@ BeforeAll {
     # Seeds: a topic for the summaries, one idle set per cleanup run, one project per onboarding run.
     $script:Topic = Invoke-MotoSeed -Server $script:Moto -Script 'runbooks.py' -ArgumentList 'topic', 'iam-nightly' -AsAdmin
     # Runs are named by the index of the removed action in the policy.
-    $cleanupRuns = @('full') + @($script:CleanupExercised | ForEach-Object { "$([array]::IndexOf($script:Cleanup, $_))" })
+    $cleanupRuns = @('full', 'fullstop', 'fullmark') + @($script:CleanupExercised | ForEach-Object { "$([array]::IndexOf($script:Cleanup, $_))" })
     $script:Idle = Invoke-MotoSeed -Server $script:Moto -Script 'runbooks.py' -ArgumentList 'idle', (ConvertTo-Json -Compress -InputObject @($cleanupRuns | ForEach-Object { "dev-$_" })) -AsAdmin
     $onboardingRuns = @('full') + @($script:OnboardingExercised | ForEach-Object { "$([array]::IndexOf($script:Onboarding, $_))" })
     $null = Invoke-MotoSeed -Server $script:Moto -Script 'runbooks.py' -ArgumentList 'workload', (ConvertTo-Json -Compress -InputObject @($onboardingRuns + 'gate' | ForEach-Object { "iam$_" })) -AsAdmin
@@ -57,8 +60,14 @@ BeforeAll {
         $env:AWS_SECRET_ACCESS_KEY = $script:Keys.$Name.SecretAccessKey
     }
     $script:Aws = @{ EndpointUrl = $script:Moto.Endpoint; Region = 'us-east-1'; ModuleManifest = $env:WAOPS_MODULE_MANIFEST }
-    function script:Invoke-Cleanup([string] $Run) {
-        $result = @(& (Join-Path $script:Runbooks 'Invoke-WANightlyCleanup.ps1') @script:Aws -Environment "dev-$Run" -Action Delete -GracePeriodDays 0 -OlderThanDays 0 `
+    function script:Invoke-Cleanup([string] $Run, [string] $Night = 'Delete') {
+        # Delete: acts at once, deleting; Stop: acts at once, stopping; Mark: a first night with the grace period.
+        $night = switch ($Night) {
+            'Delete' { @{ Action = 'Delete'; GracePeriodDays = 0 } }
+            'Stop' { @{ Action = 'Stop'; GracePeriodDays = 0 } }
+            'Mark' { @{ Action = 'Stop'; GracePeriodDays = 7 } }
+        }
+        $result = @(& (Join-Path $script:Runbooks 'Invoke-WANightlyCleanup.ps1') @script:Aws @night -Environment "dev-$Run" -OlderThanDays 0 `
                 -MaxActions 10 -TopicArn $script:Topic.TopicArn -ErrorAction SilentlyContinue 6>$null)[-1]
         $result | Add-Member -NotePropertyName LastExitCode -NotePropertyValue $LASTEXITCODE -PassThru
     }
@@ -87,13 +96,27 @@ Describe 'Nightly cleanup policy (runbooks/iam/waops-nightly-cleanup.json)' {
         $result.Published | Should -BeTrue
     }
 
-    It 'without <_>, the night fails (exit 2) and says which permission was refused' -ForEach $script:CleanupExercised {
-        $index = [array]::IndexOf($script:Cleanup, $_)
-        $index | Should -BeGreaterOrEqual 0 -Because "$_ is in the policy"
+    It 'is enough for a night that stops (-Action Stop -GracePeriodDays 0)' {
+        Use-User 'waops-nightly-cleanup'
+        $result = Invoke-Cleanup 'fullstop' 'Stop'
+        $result.LastExitCode | Should -Be 0 -Because (Get-RefusalText $result)
+        @($result.Results | Where-Object { "$($_.Outcome)" -eq 'Stopped' } | ForEach-Object { "$($_.Kind)" } | Sort-Object) | Should -Be @('DbInstance', 'Ec2Instance')
+    }
+
+    It 'is enough for a first night with the grace period (marks)' {
+        Use-User 'waops-nightly-cleanup'
+        $result = Invoke-Cleanup 'fullmark' 'Mark'
+        $result.LastExitCode | Should -Be 0 -Because (Get-RefusalText $result)
+        @($result.Results | Where-Object { "$($_.Outcome)" -eq 'Marked' } | ForEach-Object { "$($_.Kind)" } | Sort-Object) | Should -Be @('DbInstance', 'Ec2Instance')
+    }
+
+    It 'without <Action>, a night that <Night>s fails (exit 2) and says which permission was refused' -ForEach $script:CleanupCases {
+        $index = [array]::IndexOf($script:Cleanup, $Action)
+        $index | Should -BeGreaterOrEqual 0 -Because "$Action is in the policy"
         Use-User "cleanup-without-$index"
-        $result = Invoke-Cleanup "$index"
+        $result = Invoke-Cleanup "$index" $Night
         $result.LastExitCode | Should -Be 2
-        $moto = @(ConvertTo-MotoIamAction -Action $_)
+        $moto = @(ConvertTo-MotoIamAction -Action $Action)
         Get-RefusalText $result | Should -Match ("not authorized to perform: ({0})" -f (($moto | ForEach-Object { [regex]::Escape($_) }) -join '|'))
     }
 
