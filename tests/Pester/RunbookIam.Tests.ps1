@@ -62,12 +62,12 @@ BeforeAll {
     $script:Aws = @{ EndpointUrl = $script:Moto.Endpoint; Region = 'us-east-1'; ModuleManifest = $env:WAOPS_MODULE_MANIFEST }
     function script:Invoke-Cleanup([string] $Run, [string] $Night = 'Delete') {
         # Delete: acts at once, deleting; Stop: acts at once, stopping; Mark: a first night with the grace period.
-        $night = switch ($Night) {
+        $nightParameters = switch ($Night) {
             'Delete' { @{ Action = 'Delete'; GracePeriodDays = 0 } }
             'Stop' { @{ Action = 'Stop'; GracePeriodDays = 0 } }
             'Mark' { @{ Action = 'Stop'; GracePeriodDays = 7 } }
         }
-        $result = @(& (Join-Path $script:Runbooks 'Invoke-WANightlyCleanup.ps1') @script:Aws @night -Environment "dev-$Run" -OlderThanDays 0 `
+        $result = @(& (Join-Path $script:Runbooks 'Invoke-WANightlyCleanup.ps1') @script:Aws @nightParameters -Environment "dev-$Run" -OlderThanDays 0 `
                 -MaxActions 10 -TopicArn $script:Topic.TopicArn -ErrorAction SilentlyContinue 6>$null)[-1]
         $result | Add-Member -NotePropertyName LastExitCode -NotePropertyValue $LASTEXITCODE -PassThru
     }
