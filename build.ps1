@@ -16,8 +16,10 @@
                  any failure.
       Bench      Runs the benchmark scenarios (tests/Benchmarks) against their baselines, alternated in one
                  run, and prints medians and ratios.
-      Demo       Starts a local moto server, runs WAOps against it, and stops it again.
-      Package    Zips out/WAOps into out/WAOps-<version>.zip (the SSM Automation attachment).
+      Demo       Starts a local moto server, deploys the reference workload into it, runs the five capabilities
+                 against it (runbooks/Invoke-WADemo.ps1), and stops it again. Exits non-zero if a step failed.
+      Package    Zips out/WAOps and the playbooks (runbooks/*.ps1) into out/WAOps-<version>.zip, the attachment
+                 of the SSM Automation documents in runbooks/ssm.
 
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -193,6 +195,7 @@ function Invoke-Demo {
     # The demo's account is a local moto server started here and stopped at the end, whatever happens.
     $env:WAOPS_TEST_LOG_DIR = Join-Path $Out 'demo-logs'
     $moto = Start-MotoServer -Name 'demo'
+    $demoExit = 1
     try {
         $credentials = Get-TestCredential
         $env:AWS_ACCESS_KEY_ID = $credentials.AccessKey
@@ -200,12 +203,15 @@ function Invoke-Demo {
         $env:AWS_EC2_METADATA_DISABLED = 'true'
         Write-Step "Demo against moto at $($moto.Endpoint)"
         Invoke-Pwsh -File (Join-Path $Root 'runbooks/Invoke-WADemo.ps1') -ArgumentList @(
-            '-ModuleManifest', (Join-Path $ModuleOut 'WAOps.psd1'), '-EndpointUrl', $moto.Endpoint, '-Region', 'us-east-1')
+            '-ModuleManifest', (Join-Path $ModuleOut 'WAOps.psd1'), '-EndpointUrl', $moto.Endpoint, '-Region', 'us-east-1',
+            '-DeployReferenceWorkload') -NoThrow
+        $demoExit = $LASTEXITCODE
     }
     finally {
         $moto | Stop-MotoServer
         Remove-Item Env:AWS_ACCESS_KEY_ID, Env:AWS_SECRET_ACCESS_KEY -ErrorAction SilentlyContinue
     }
+    if ($demoExit -ne 0) { Write-Host "The demo failed (exit $demoExit); moto's log: $($moto.LogPath)" -ForegroundColor Red; exit $demoExit }
 }
 
 function Invoke-Package {
@@ -217,6 +223,9 @@ function Invoke-Package {
     Remove-Item $staging -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Path $staging -Force | Out-Null
     Copy-Item $ModuleOut (Join-Path $staging 'WAOps') -Recurse
+    # The playbooks go with the module: the SSM Automation documents (runbooks/ssm) run them from the attachment.
+    $playbooks = New-Item -ItemType Directory -Path (Join-Path $staging 'runbooks') -Force
+    Copy-Item (Join-Path $Root 'runbooks/*.ps1') $playbooks
     [IO.Compression.ZipFile]::CreateFromDirectory($staging, $zip)
     Remove-Item $staging -Recurse -Force
     Write-Step "Package: $zip"
