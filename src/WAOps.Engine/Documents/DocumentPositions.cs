@@ -38,6 +38,9 @@ public sealed class DocumentPositions
         }
     }
 
+    /// <summary>Positions gathered by a reader with its own tree walk (the CloudFormation YAML reader, which rewrites short-form tags).</summary>
+    internal static DocumentPositions FromMap(IReadOnlyDictionary<string, (int Line, int Column)> positions) => new(positions);
+
     /// <summary>One JSON Pointer segment (RFC 6901: ~ becomes ~0, / becomes ~1).</summary>
     public static string Segment(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
 
