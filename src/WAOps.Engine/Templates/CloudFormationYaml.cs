@@ -124,7 +124,12 @@ public static class CloudFormationYaml
                             $"'{origin}' line {key.Start.Line}, column {key.Start.Column}: the key '{name}' appears twice in the same mapping.", origin);
                     }
 
-                    result[name] = Convert(value, pointer + "/" + DocumentPositions.Segment(name), positions, origin);
+                    var child = pointer + "/" + DocumentPositions.Segment(name);
+                    result[name] = Convert(value, child, positions, origin);
+
+                    // A value is located at its key (where an editor, cfn-lint and code scanning put the mark), not on the
+                    // line below where a block mapping's content starts.
+                    positions[child] = ((int)key.Start.Line, (int)key.Start.Column);
                 }
 
                 return result;

@@ -32,7 +32,7 @@ public sealed partial class TemplateInventoryMapper
             }
         }
 
-        if (r.Properties.Unresolved("Policies") is { } policiesUnknown)
+        if (UnresolvedValue.TryGet(r.Properties.Raw("Policies"), out var policiesUnknown, out _))
         {
             return Unknown(policiesUnknown, r.Properties.LocationOf("Policies"));
         }

@@ -130,7 +130,7 @@ internal static class CloudFormationReader
             var location = new SourceLocation(document.Origin, at.Line, at.Column);
             var view = new PropertyView(properties, document, pointer + "/Properties", "Properties", location);
             var symbol = symbols.Resources[logicalId];
-            var (tags, tagsUnknown) = ReadTags(properties["Tags"]);
+            var (tags, tagsUnknown) = ReadTags(properties[type == "AWS::EFS::FileSystem" ? "FileSystemTags" : "Tags"]);
             result.Add(new TemplateResource(logicalId, type, symbol.ArnId ?? $"{fileName}#{logicalId}", symbol.RefId, view, location)
             {
                 Tags = tags,

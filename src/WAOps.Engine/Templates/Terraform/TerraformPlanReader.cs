@@ -38,9 +38,10 @@ internal static class TerraformPlanReader
         }
 
         var expressions = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        var outputs = new Dictionary<string, (string Prefix, JsonArray References)>(StringComparer.Ordinal);
         if (root["configuration"]?["root_module"] is JsonObject configRoot)
         {
-            CollectConfiguration(configRoot, string.Empty, expressions);
+            CollectConfiguration(configRoot, string.Empty, expressions, outputs);
         }
 
         var addresses = planned.Select(p => p.Resource["address"]?.ToString() ?? string.Empty).ToHashSet(StringComparer.Ordinal);
@@ -59,7 +60,7 @@ internal static class TerraformPlanReader
             var configAddress = ConfigAddress(address);
             var config = expressions.GetValueOrDefault(configAddress);
             MarkUnknown(values, unknowns.GetValueOrDefault(address), config?["expressions"] as JsonObject);
-            Link(values, config?["expressions"] as JsonObject, address, addresses);
+            Link(values, config?["expressions"] as JsonObject, address, addresses, outputs);
             if (TerraformTypes.Translate(type, values) is not { } translated)
             {
                 if (type.StartsWith("aws_", StringComparison.Ordinal))
@@ -117,7 +118,7 @@ internal static class TerraformPlanReader
     }
 
     /// <summary>The configuration of every resource, by address without instance keys (module.net.aws_subnet.private).</summary>
-    private static void CollectConfiguration(JsonObject module, string prefix, Dictionary<string, JsonObject> into)
+    private static void CollectConfiguration(JsonObject module, string prefix, Dictionary<string, JsonObject> into, Dictionary<string, (string, JsonArray)> outputs)
     {
         foreach (var resource in (module["resources"] as JsonArray ?? new JsonArray()).OfType<JsonObject>())
         {
@@ -131,7 +132,17 @@ internal static class TerraformPlanReader
         {
             if (call?["module"] is JsonObject child)
             {
-                CollectConfiguration(child, $"{prefix}module.{name}.", into);
+                var childPrefix = $"{prefix}module.{name}.";
+                foreach (var (output, definition) in child["outputs"] as JsonObject ?? new JsonObject())
+                {
+                    if (definition?["expression"]?["references"] is JsonArray references)
+                    {
+                        // module.network.private_subnet_ids, as the calling module refers to it.
+                        outputs[childPrefix + output] = (childPrefix, references);
+                    }
+                }
+
+                CollectConfiguration(child, childPrefix, into, outputs);
             }
         }
     }
@@ -230,7 +241,7 @@ internal static class TerraformPlanReader
     }
 
     /// <summary>Replaces attributes that refer to other managed resources of the plan by those resources' addresses (their reference ids).</summary>
-    private static void Link(JsonObject values, JsonObject? configured, string address, HashSet<string> addresses)
+    private static void Link(JsonObject values, JsonObject? configured, string address, HashSet<string> addresses, Dictionary<string, (string Prefix, JsonArray References)> outputs)
     {
         if (configured is null)
         {
@@ -243,7 +254,7 @@ internal static class TerraformPlanReader
         {
             if (expression is JsonObject single && single["references"] is JsonArray references)
             {
-                var targets = Targets(references, prefix, key, addresses, values[name] is JsonArray);
+                var targets = Targets(references, prefix, key, addresses, values[name] is JsonArray || UnresolvedValue.Is(values[name]) && name.EndsWith("_ids", StringComparison.Ordinal), outputs);
                 if (targets.Count > 0)
                 {
                     values[name] = values[name] is JsonArray || targets.Count > 1
@@ -257,20 +268,50 @@ internal static class TerraformPlanReader
                 {
                     if (blocks[i] is JsonObject blockExpressions && valueBlocks[i] is JsonObject blockValues)
                     {
-                        Link(blockValues, blockExpressions, address, addresses);
+                        Link(blockValues, blockExpressions, address, addresses, outputs);
                     }
                 }
             }
         }
     }
 
-    private static List<string> Targets(JsonArray references, string prefix, string instanceKey, HashSet<string> addresses, bool wantsList)
+    private static List<string> Targets(JsonArray references, string prefix, string instanceKey, HashSet<string> addresses, bool wantsList,
+        Dictionary<string, (string Prefix, JsonArray References)> outputs)
     {
         var found = new List<string>();
         foreach (var reference in references.Select(r => r?.ToString()).Where(r => r is not null))
         {
-            if (reference!.StartsWith("var.", StringComparison.Ordinal) || reference.StartsWith("local.", StringComparison.Ordinal)
-                || reference.StartsWith("data.", StringComparison.Ordinal) || reference.StartsWith("module.", StringComparison.Ordinal)
+            if (reference!.StartsWith("module.", StringComparison.Ordinal))
+            {
+                // A child module's output (module.network.private_subnet_ids[0]): follow it to the resources it names.
+                var parts3 = reference.Split('.');
+                if (parts3.Length >= 3)
+                {
+                    var outputName = parts3[2];
+                    var index = outputName.IndexOf('[');
+                    int? element = index > 0 && int.TryParse(outputName[(index + 1)..].TrimEnd(']'), out var n) ? n : null;
+                    outputName = index > 0 ? outputName[..index] : outputName;
+                    if (outputs.TryGetValue($"{prefix}module.{StripKeys(parts3[1])}.{outputName}", out var output))
+                    {
+                        var inner = Targets(output.References, output.Prefix, string.Empty, addresses, true, outputs);
+                        var picked = element is { } at ? inner.Skip(at).Take(1) : inner;
+                        foreach (var target in picked.Where(t => !found.Contains(t)))
+                        {
+                            found.Add(target);
+                        }
+
+                        if (element is not null || inner.Count > 0)
+                        {
+                            break;
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            if (reference.StartsWith("var.", StringComparison.Ordinal) || reference.StartsWith("local.", StringComparison.Ordinal)
+                || reference.StartsWith("data.", StringComparison.Ordinal)
                 || reference.StartsWith("each.", StringComparison.Ordinal) || reference.StartsWith("count.", StringComparison.Ordinal))
             {
                 continue;

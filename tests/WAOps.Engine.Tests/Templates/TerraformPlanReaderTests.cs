@@ -1,0 +1,41 @@
+using WAOps.Engine.Gates;
+using WAOps.Engine.Templates;
+using Xunit;
+using static WAOps.Engine.Tests.Templates.TemplateFixtures;
+
+namespace WAOps.Engine.Tests.Templates;
+
+/// <summary>Terraform plans: modules, count instances, module outputs, tags_all, and values known only after apply.</summary>
+public sealed class TerraformPlanReaderTests
+{
+    [Fact]
+    public void PlanWithANetworkModuleIsJudgedLikeTheTemplateItWouldBe()
+    {
+        var path = Corpus("terraform/network-and-db.plan.json");
+        var read = TemplateReader.Read(path, new TemplateReadOptions { Region = "eu-west-1" });
+        Assert.Equal(TemplateFormat.TerraformPlan, read.Format);
+        var findings = Judge(path, region: "eu-west-1");
+
+        // The batch instance lands in public_subnet_ids[0] (a module output) whose subnet maps public IPs.
+        Assert.Equal(GateStatus.Fail, findings.One("ec2-instance-no-public-ip", "aws_instance.batch").Status);
+        Assert.Equal(GateStatus.Fail, findings.One("ec2-instance-private-subnet", "aws_instance.batch").Status);
+        Assert.Contains("module.network.aws_internet_gateway.this", findings.One("ec2-instance-private-subnet", "aws_instance.batch").Reason);
+
+        // The DB's subnet group uses the private subnets (through the module's output), which route through the main table only.
+        Assert.Equal(GateStatus.Pass, findings.One("rds-private-subnets", "aws_db_instance.ledger").Status);
+        Assert.Equal(GateStatus.Fail, findings.One("rds-instance-multi-az", "aws_db_instance.ledger").Status);
+        Assert.Equal(GateStatus.Pass, findings.One("rds-storage-encrypted", "aws_db_instance.ledger").Status);
+
+        // tags_all carries the provider's default_tags; the public subnet's Tier-only tags miss CostCenter.
+        Assert.Equal(GateStatus.Pass, findings.One("tags-required", "module.network.aws_subnet.private[0]").Status);
+        Assert.Equal(GateStatus.Fail, findings.One("tags-required", "module.network.aws_subnet.public[0]").Status);
+
+        // The only compute runs in the public subnet: the endpoint rules have no private compute to judge.
+        Assert.Equal(GateStatus.NotApplicable, findings.One("vpc-gateway-endpoint-s3", "module.network.aws_vpc.this").Status);
+
+        var finding = findings.One("rds-instance-multi-az", "aws_db_instance.ledger");
+        Assert.Equal(LineOf(path, "\"address\": \"aws_db_instance.ledger\"") - 1, finding.Location!.Line);
+        Assert.EndsWith("network-and-db.plan.json", finding.Location.File);
+        Assert.Equal(GateStatus.Fail, findings.One("iac-cost-estimate", "network-and-db.plan.json").Status);
+    }
+}
