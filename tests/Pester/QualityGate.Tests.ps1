@@ -77,7 +77,7 @@ Describe 'Test-WAQualityGate output' {
         $script:Findings | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WAOps.Engine.Gates.GateFinding' }
         $script:Summary.PSObject.TypeNames[0] | Should -Be 'WAOps.Engine.Gates.GateSummary'
         $script:Summary.Passed | Should -BeFalse
-        $script:Summary.RuleSet | Should -Be 'waops-2026.11'
+        $script:Summary.RuleSet | Should -Be 'waops-2026.12'
         $script:Summary.Rules | Should -Be 32
         $script:Summary.Findings | Should -Be $script:Findings.Count
         @($script:Summary.Regions) | Should -Be @('eu-west-1', 'us-east-1')

@@ -17,6 +17,7 @@ public sealed partial class TemplateInventoryMapper
     private readonly TemplateReadOptions _options;
     private readonly ResourceInventory _inventory;
     private readonly Dictionary<string, TemplateResource> _byRef;
+    private readonly Dictionary<(string Type, string Property), (ILookup<string, TemplateResource>, string?)> _links = new();
 
     public TemplateInventoryMapper(IReadOnlyList<TemplateResource> resources, TemplateReadOptions options, ResourceInventory inventory)
     {
@@ -109,11 +110,29 @@ public sealed partial class TemplateInventoryMapper
 
     /// <summary>Resources of <paramref name="type"/> whose <paramref name="property"/> refers to <paramref name="target"/> (a list property matches any item).</summary>
     private IEnumerable<TemplateResource> Referring(string type, string property, TemplateResource target) =>
-        _resources.Where(r => r.Type == type && r.Properties.Strings(property).TryGet(out var refs) && refs.Contains(target.RefId, StringComparer.Ordinal));
+        Links(type, property).ByTarget[target.RefId];
 
     /// <summary>Whether some resource of <paramref name="type"/> refers through <paramref name="property"/> to a value the reader cannot resolve (it may be <paramref name="target"/>).</summary>
-    private string? UnknownReferrer(string type, string property) =>
-        _resources.Where(r => r.Type == type).Select(r => r.Properties.Unresolved(property)).FirstOrDefault(u => u is not null);
+    private string? UnknownReferrer(string type, string property) => Links(type, property).Unknown;
+
+    /// <summary>
+    /// Who links to whom through one property, indexed once: a template of a thousand resources would otherwise scan
+    /// every resource for every subnet, table and bucket.
+    /// </summary>
+    private (ILookup<string, TemplateResource> ByTarget, string? Unknown) Links(string type, string property)
+    {
+        if (_links.TryGetValue((type, property), out var links))
+        {
+            return links;
+        }
+
+        var ofType = _resources.Where(r => r.Type == type).ToList();
+        var byTarget = ofType
+            .SelectMany(r => (r.Properties.Strings(property).ValueOr(null) ?? Array.Empty<string>()).Distinct(StringComparer.Ordinal).Select(target => (target, r)))
+            .ToLookup(p => p.target, p => p.r, StringComparer.Ordinal);
+        var unknown = ofType.Select(r => r.Properties.Unresolved(property)).FirstOrDefault(u => u is not null);
+        return _links[(type, property)] = (byTarget, unknown);
+    }
 
     private TemplateResource? Find(string? refId) => refId is not null && _byRef.TryGetValue(refId, out var found) ? found : null;
 
