@@ -62,7 +62,11 @@ Describe 'Template verdicts agree with the live verdicts after deployment into m
             'tags-required|OrderEvents'              = 'moto''s Tagging API GetResources fails with this stack'
         }
         $physical = @{}
-        foreach ($resource in $script:StackResources) { if ($resource.PhysicalResourceId) { $physical[$resource.LogicalResourceId] = $resource.PhysicalResourceId } }
+        foreach ($resource in $script:StackResources) {
+            # moto gives some resources (the DB and cache subnet groups) no physical id.
+            $id = $resource.PSObject.Properties['PhysicalResourceId']
+            if ($id -and $id.Value) { $physical[$resource.LogicalResourceId] = $id.Value }
+        }
 
         $agreed = [System.Collections.Generic.List[string]]::new()
         $unexplained = [System.Collections.Generic.List[string]]::new()
