@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using WAOps.Engine.Documents;
 using WAOps.Engine.Errors;
 using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
+using YamlDotNet.Core.Events;
 
 namespace WAOps.Engine.Templates;
 
@@ -41,12 +41,20 @@ public static class CloudFormationYaml
 
     public static LocatedDocument Parse(string text, string origin)
     {
+        // Read from the parser's events, without YamlDotNet's node tree: a large template is walked once.
         var parser = new Parser(new StringReader(text));
-        YamlStream stream;
+        var reader = new EventReader(parser, origin);
+        JsonNode? root;
         try
         {
-            stream = new YamlStream();
-            stream.Load(parser);
+            parser.Consume<StreamStart>();
+            if (!parser.TryConsume<DocumentStart>(out _))
+            {
+                throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData, $"'{origin}' holds no YAML document.", origin);
+            }
+
+            root = reader.Read(string.Empty);
+            parser.Consume<DocumentEnd>();
         }
         catch (InvalidOperationException ex)
         {
@@ -58,95 +66,113 @@ public static class CloudFormationYaml
             throw Syntax(origin, ex.Start.Line, ex.Start.Column, FirstSentence(ex.InnerException?.Message ?? ex.Message), ex);
         }
 
-        if (stream.Documents.Count == 0)
+        if (root is null)
         {
-            throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData, $"'{origin}' holds no YAML document.", origin);
+            throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData, $"'{origin}' is empty.", origin);
         }
 
-        var positions = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        var root = Convert(stream.Documents[0].RootNode, string.Empty, positions, origin)
-            ?? throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData, $"'{origin}' is empty.", origin);
-        return new LocatedDocument(root, DocumentPositions.FromMap(positions), origin);
+        return new LocatedDocument(root, DocumentPositions.FromMap(reader.Positions), origin);
     }
 
-    private static JsonNode? Convert(YamlNode node, string pointer, Dictionary<string, (int, int)> positions, string origin)
+    /// <summary>Builds the neutral tree from parser events, turning short-form tags into the long form and recording positions.</summary>
+    private sealed class EventReader
     {
-        var at = ((int)node.Start.Line, (int)node.Start.Column);
-        positions[pointer] = at;
-        var tag = node.Tag.IsEmpty ? null : node.Tag.Value;
-        if (tag is not null && !tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal))
+        private readonly IParser _parser;
+        private readonly string _origin;
+        private readonly Dictionary<string, JsonNode?> _anchors = new(StringComparer.Ordinal);
+
+        public EventReader(IParser parser, string origin)
         {
-            if (!ShortForms.TryGetValue(tag, out var function))
+            _parser = parser;
+            _origin = origin;
+        }
+
+        public Dictionary<string, (int Line, int Column)> Positions { get; } = new(StringComparer.Ordinal);
+
+        public JsonNode? Read(string pointer)
+        {
+            if (_parser.TryConsume<AnchorAlias>(out var alias))
+            {
+                return _anchors.TryGetValue(alias.Value.Value, out var anchored) ? anchored?.DeepClone()
+                    : throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData,
+                        $"'{_origin}' line {alias.Start.Line}, column {alias.Start.Column}: the alias *{alias.Value.Value} names no anchor.", _origin);
+            }
+
+            var node = _parser.Consume<NodeEvent>();
+            var at = ((int)node.Start.Line, (int)node.Start.Column);
+            Positions.TryAdd(pointer, at);
+            var tag = node.Tag.IsEmpty ? null : node.Tag.Value;
+            string? function = null;
+            if (tag is not null && !tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) && !ShortForms.TryGetValue(tag, out function))
             {
                 throw new WAOpsException(TemplateErrorIds.UnknownIntrinsic, ErrorKind.InvalidData,
-                    $"'{origin}' line {at.Item1}, column {at.Item2}: {tag} is not a CloudFormation intrinsic function (known: {string.Join(" ", ShortForms.Keys)}).", origin);
+                    $"'{_origin}' line {at.Item1}, column {at.Item2}: {tag} is not a CloudFormation intrinsic function (known: {string.Join(" ", ShortForms.Keys)}).", _origin);
             }
 
-            var inner = pointer + "/" + DocumentPositions.Segment(function);
-            JsonNode? argument;
-            if (function == "Fn::GetAtt" && node is YamlScalarNode dotted)
+            var inner = function is null ? pointer : pointer + "/" + DocumentPositions.Segment(function);
+            if (function is not null)
             {
-                // !GetAtt Resource.Attribute: the attribute may itself contain dots (Endpoint.Address), the logical id cannot.
-                var text = dotted.Value ?? string.Empty;
-                var cut = text.IndexOf('.');
-                argument = cut > 0 ? new JsonArray(text[..cut], text[(cut + 1)..]) : new JsonArray(text);
-                positions[inner] = at;
+                Positions[inner] = at;
             }
-            else
+
+            JsonNode? value;
+            switch (node)
             {
-                argument = ConvertUntagged(node, inner, positions, origin);
-            }
-
-            return new JsonObject { [function] = argument };
-        }
-
-        return ConvertUntagged(node, pointer, positions, origin);
-    }
-
-    private static JsonNode? ConvertUntagged(YamlNode node, string pointer, Dictionary<string, (int, int)> positions, string origin)
-    {
-        positions[pointer] = ((int)node.Start.Line, (int)node.Start.Column);
-        switch (node)
-        {
-            case YamlMappingNode map:
-                var result = new JsonObject();
-                foreach (var (key, value) in map.Children)
-                {
-                    if (key is not YamlScalarNode { Value: { } name })
+                case Scalar scalar when function == "Fn::GetAtt":
+                    // !GetAtt Resource.Attribute: the attribute may itself contain dots (Endpoint.Address), the logical id cannot.
+                    var cut = scalar.Value.IndexOf('.');
+                    value = cut > 0 ? new JsonArray(scalar.Value[..cut], scalar.Value[(cut + 1)..]) : new JsonArray(scalar.Value);
+                    break;
+                case Scalar scalar:
+                    value = scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "" ? null : JsonValue.Create(scalar.Value);
+                    break;
+                case SequenceStart:
+                    var array = new JsonArray();
+                    for (var i = 0; !_parser.TryConsume<SequenceEnd>(out _); i++)
                     {
-                        throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData,
-                            $"'{origin}' line {key.Start.Line}, column {key.Start.Column}: mapping keys must be plain text.", origin);
+                        array.Add(Read(inner + "/" + i));
                     }
 
-                    if (result.ContainsKey(name))
+                    value = array;
+                    break;
+                case MappingStart:
+                    var map = new JsonObject();
+                    while (!_parser.TryConsume<MappingEnd>(out _))
                     {
-                        throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData,
-                            $"'{origin}' line {key.Start.Line}, column {key.Start.Column}: the key '{name}' appears twice in the same mapping.", origin);
+                        if (!_parser.TryConsume<Scalar>(out var key))
+                        {
+                            var bad = _parser.Current;
+                            throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData,
+                                $"'{_origin}' line {bad?.Start.Line}, column {bad?.Start.Column}: mapping keys must be plain text.", _origin);
+                        }
+
+                        if (map.ContainsKey(key.Value))
+                        {
+                            throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData,
+                                $"'{_origin}' line {key.Start.Line}, column {key.Start.Column}: the key '{key.Value}' appears twice in the same mapping.", _origin);
+                        }
+
+                        // A value is located at its key (where an editor, cfn-lint and code scanning put the mark), not on
+                        // the line below where a block mapping's content starts.
+                        var child = inner + "/" + DocumentPositions.Segment(key.Value);
+                        Positions[child] = ((int)key.Start.Line, (int)key.Start.Column);
+                        map[key.Value] = Read(child);
                     }
 
-                    var child = pointer + "/" + DocumentPositions.Segment(name);
-                    result[name] = Convert(value, child, positions, origin);
+                    value = map;
+                    break;
+                default:
+                    value = null;
+                    break;
+            }
 
-                    // A value is located at its key (where an editor, cfn-lint and code scanning put the mark), not on the
-                    // line below where a block mapping's content starts.
-                    positions[child] = ((int)key.Start.Line, (int)key.Start.Column);
-                }
+            var result = function is null ? value : new JsonObject { [function] = value };
+            if (!node.Anchor.IsEmpty)
+            {
+                _anchors[node.Anchor.Value] = result;
+            }
 
-                return result;
-            case YamlSequenceNode sequence:
-                var array = new JsonArray();
-                for (var i = 0; i < sequence.Children.Count; i++)
-                {
-                    array.Add(Convert(sequence.Children[i], pointer + "/" + i, positions, origin));
-                }
-
-                return array;
-            case YamlScalarNode scalar:
-                return scalar.Value is null || (scalar.Style == ScalarStyle.Plain && scalar.Value is "~" or "null" or "")
-                    ? null
-                    : JsonValue.Create(scalar.Value);
-            default:
-                return null;
+            return result;
         }
     }
 
