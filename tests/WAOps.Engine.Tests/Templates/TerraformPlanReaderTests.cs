@@ -38,4 +38,24 @@ public sealed class TerraformPlanReaderTests
         Assert.EndsWith("network-and-db.plan.json", finding.Location.File);
         Assert.Equal(GateStatus.Fail, findings.One("iac-cost-estimate", "network-and-db.plan.json").Status);
     }
+
+    [Fact]
+    public void PlanWithForEachInstancesAndSplitBucketResourcesIsJudgedPerInstance()
+    {
+        var findings = Judge(Corpus("terraform/data-services.plan.json"));
+
+        // for_each instances are judged one by one, each by its own values.
+        Assert.Equal(GateStatus.Pass, findings.One("sqs-queue-encrypted", "aws_sqs_queue.ingest[\"clicks\"]").Status);
+        Assert.Equal(GateStatus.Fail, findings.One("sqs-queue-encrypted", "aws_sqs_queue.ingest[\"orders\"]").Status);
+
+        // The bucket's encryption and policy are resources of their own in the provider; they are folded into the bucket.
+        Assert.Contains("aws:kms", findings.One("s3-bucket-encryption", "aws_s3_bucket.exports").Reason);
+        Assert.Equal(GateStatus.Pass, findings.One("s3-bucket-secure-transport", "aws_s3_bucket.exports").Status);
+
+        // aws_iam_role_policy attaches to its role through the configuration's reference.
+        Assert.Equal(GateStatus.Fail, findings.One("iam-no-wildcard-action", "aws_iam_role.loader").Status);
+        Assert.Equal(GateStatus.Fail, findings.One("iam-no-wildcard-resource", "aws_iam_role.loader").Status);
+        Assert.Equal(GateStatus.Pass, findings.One("dynamodb-table-encryption", "aws_dynamodb_table.sessions").Status);
+        Assert.Equal(GateStatus.Pass, findings.One("tags-required", "aws_dynamodb_table.sessions").Status);
+    }
 }
