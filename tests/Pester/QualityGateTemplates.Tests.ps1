@@ -116,8 +116,11 @@ Describe 'Test-WAQualityGate -TemplatePath reports' {
         $database.Count | Should -Be 1
         $location = $database[0].locations[0].physicalLocation
         $location.artifactLocation.uri | Should -Be 'runbooks/templates/reference-workload.yaml'
-        $expectedLine = (Select-String -Path $script:Reference -Pattern '^  Database:$').LineNumber
+        # The property that breaks the gate: the database's MultiAZ: false.
+        $expectedLine = @(Select-String -Path $script:Reference -Pattern '^      MultiAZ: false$')[0].LineNumber
         $location.region.startLine | Should -Be $expectedLine
+        $location.region.startColumn | Should -Be 7
+        $database[0].properties.propertyPath | Should -Be 'Properties.MultiAZ'
     }
 
     It 'writes JUnit valid against the schema for a Terraform plan' {

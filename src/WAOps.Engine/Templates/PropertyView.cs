@@ -19,14 +19,20 @@ public sealed class PropertyView
     private readonly string _pointer;
     private readonly string _path;
     private readonly SourceLocation _fallback;
+    private readonly Func<string, string>? _sourceName;
 
-    public PropertyView(JsonObject? values, LocatedDocument document, string pointer, string path, SourceLocation fallback)
+    /// <param name="sourceName">
+    /// For translated properties (Terraform plans), the attribute a property was translated from, so its location is the
+    /// attribute's line in the plan; null when the names are the file's own.
+    /// </param>
+    public PropertyView(JsonObject? values, LocatedDocument document, string pointer, string path, SourceLocation fallback, Func<string, string>? sourceName = null)
     {
         _values = values;
         _document = document;
         _pointer = pointer;
         _path = path;
         _fallback = fallback;
+        _sourceName = sourceName;
     }
 
     public bool Has(string name) => _values is not null && _values.ContainsKey(name) && _values[name] is not null;
@@ -35,9 +41,10 @@ public sealed class PropertyView
 
     public SourceLocation LocationOf(string name)
     {
-        var pointer = _pointer + "/" + DocumentPositions.Segment(name);
+        var source = _sourceName?.Invoke(name) ?? name;
+        var pointer = _pointer + "/" + DocumentPositions.Segment(source);
         var at = _document.Positions.Find(pointer);
-        var path = _path.Length == 0 ? name : _path + "." + name;
+        var path = _path.Length == 0 ? source : _path + "." + source;
         return at is { } position ? new SourceLocation(_fallback.File, position.Line, position.Column, path) : _fallback.WithProperty(path);
     }
 

@@ -14,8 +14,13 @@ public sealed class TemplateCorpusTests
         var findings = Judge(path);
         var database = findings.One("rds-instance-multi-az", "Database");
         Assert.Equal(GateStatus.Fail, database.Status);
-        Assert.Equal(LineOf(path, "  Database:"), database.Location!.Line);
+        // The finding points at the property that breaks the gate, with its path.
+        Assert.Equal(LineOf(path, "      MultiAZ: false"), database.Location!.Line);
+        Assert.Equal(7, database.Location.Column);
+        Assert.Equal("Properties.MultiAZ", database.Location.PropertyPath);
         Assert.Equal(path, database.Location.File);
+        // A rule about the resource as a whole points at the resource.
+        Assert.Equal(LineOf(path, "  AssetsBucket:"), findings.One("s3-bucket-secure-transport", "AssetsBucket").Location!.Line);
         Assert.Equal(GateStatus.Fail, findings.One("rds-private-subnets", "Database").Status);
         Assert.Contains("DataSubnetB is public", findings.One("rds-private-subnets", "Database").Reason);
         Assert.Equal(GateStatus.Fail, findings.One("elb-listener-tls", "HttpListener").Status);

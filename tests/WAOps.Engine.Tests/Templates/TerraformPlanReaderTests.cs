@@ -34,7 +34,11 @@ public sealed class TerraformPlanReaderTests
         Assert.Equal(GateStatus.NotApplicable, findings.One("vpc-gateway-endpoint-s3", "module.network.aws_vpc.this").Status);
 
         var finding = findings.One("rds-instance-multi-az", "aws_db_instance.ledger");
-        Assert.Equal(LineOf(path, "\"address\": \"aws_db_instance.ledger\"") - 1, finding.Location!.Line);
+        // The finding points at the plan attribute behind the verdict (multi_az of the ledger instance).
+        Assert.Equal(LineOf(path, "\"multi_az\": false"), finding.Location!.Line);
+        Assert.Equal("values.multi_az", finding.Location.PropertyPath);
+        // A verdict about the whole resource points at the resource in the plan.
+        Assert.Equal(LineOf(path, "\"address\": \"aws_db_instance.ledger\"") - 1, findings.One("tags-required", "aws_db_instance.ledger").Location!.Line);
         Assert.EndsWith("network-and-db.plan.json", finding.Location.File);
         Assert.Equal(GateStatus.Fail, findings.One("iac-cost-estimate", "network-and-db.plan.json").Status);
     }

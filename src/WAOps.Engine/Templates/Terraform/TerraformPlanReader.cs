@@ -73,7 +73,8 @@ internal static class TerraformPlanReader
 
             var at = document.Positions.Find(pointer) ?? (0, 0);
             var location = new SourceLocation(document.Origin, at.Line, at.Column);
-            var view = new PropertyView(translated.Properties, document, pointer + "/values", "values", location);
+            var attributes = (resource["values"] as JsonObject)?.Select(a => a.Key).ToList() ?? new List<string>();
+            var view = new PropertyView(translated.Properties, document, pointer + "/values", "values", location, name => AttributeOf(name, attributes));
             var (tags, tagsUnknown) = CloudFormationReader.ReadTags(values["tags_all"] is { } all && !UnresolvedValue.Is(all) ? all : values["tags_all"] ?? values["tags"]);
             var id = translated.Arn ?? $"{fileName}#{address}";
             result.Add(new TemplateResource(address, translated.CloudFormationType, id, address, view, location)
@@ -90,6 +91,16 @@ internal static class TerraformPlanReader
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The plan attribute a translated property came from, by name (MultiAZ -> multi_az, DBSubnetGroupName ->
+    /// db_subnet_group_name), so findings point at the attribute's line; the property name itself when none matches.
+    /// </summary>
+    private static string AttributeOf(string property, IReadOnlyList<string> attributes)
+    {
+        var wanted = property.ToLowerInvariant();
+        return attributes.FirstOrDefault(a => a.Replace("_", string.Empty, StringComparison.Ordinal) == wanted) ?? property;
     }
 
     private static void Collect(JsonObject module, string pointer, List<(JsonObject, string)> into)
