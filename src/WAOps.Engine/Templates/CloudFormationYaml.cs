@@ -53,7 +53,7 @@ public static class CloudFormationYaml
                 throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData, $"'{origin}' holds no YAML document.", origin);
             }
 
-            root = reader.Read(string.Empty);
+            root = reader.Read();
             parser.Consume<DocumentEnd>();
         }
         catch (InvalidOperationException ex)
@@ -71,7 +71,7 @@ public static class CloudFormationYaml
             throw new WAOpsException(TemplateErrorIds.InvalidTemplateSyntax, ErrorKind.InvalidData, $"'{origin}' is empty.", origin);
         }
 
-        return new LocatedDocument(root, DocumentPositions.FromMap(reader.Positions), origin);
+        return new LocatedDocument(root, DocumentPositions.FromNodes(root, reader.Positions), origin);
     }
 
     /// <summary>Builds the neutral tree from parser events, turning short-form tags into the long form and recording positions.</summary>
@@ -87,9 +87,10 @@ public static class CloudFormationYaml
             _origin = origin;
         }
 
-        public Dictionary<string, (int Line, int Column)> Positions { get; } = new(StringComparer.Ordinal);
+        /// <summary>Where each node starts (a mapping's values: where their key starts), by node identity.</summary>
+        public Dictionary<JsonNode, (int Line, int Column)> Positions { get; } = new(ReferenceEqualityComparer.Instance);
 
-        public JsonNode? Read(string pointer)
+        public JsonNode? Read()
         {
             if (_parser.TryConsume<AnchorAlias>(out var alias))
             {
@@ -100,19 +101,12 @@ public static class CloudFormationYaml
 
             var node = _parser.Consume<NodeEvent>();
             var at = ((int)node.Start.Line, (int)node.Start.Column);
-            Positions.TryAdd(pointer, at);
             var tag = node.Tag.IsEmpty ? null : node.Tag.Value;
             string? function = null;
             if (tag is not null && !tag.StartsWith("tag:yaml.org,2002:", StringComparison.Ordinal) && !ShortForms.TryGetValue(tag, out function))
             {
                 throw new WAOpsException(TemplateErrorIds.UnknownIntrinsic, ErrorKind.InvalidData,
                     $"'{_origin}' line {at.Item1}, column {at.Item2}: {tag} is not a CloudFormation intrinsic function (known: {string.Join(" ", ShortForms.Keys)}).", _origin);
-            }
-
-            var inner = function is null ? pointer : pointer + "/" + DocumentPositions.Segment(function);
-            if (function is not null)
-            {
-                Positions[inner] = at;
             }
 
             JsonNode? value;
@@ -128,9 +122,9 @@ public static class CloudFormationYaml
                     break;
                 case SequenceStart:
                     var array = new JsonArray();
-                    for (var i = 0; !_parser.TryConsume<SequenceEnd>(out _); i++)
+                    while (!_parser.TryConsume<SequenceEnd>(out _))
                     {
-                        array.Add(Read(inner + "/" + i));
+                        array.Add(Read());
                     }
 
                     value = array;
@@ -154,9 +148,13 @@ public static class CloudFormationYaml
 
                         // A value is located at its key (where an editor, cfn-lint and code scanning put the mark), not on
                         // the line below where a block mapping's content starts.
-                        var child = inner + "/" + DocumentPositions.Segment(key.Value);
-                        Positions[child] = ((int)key.Start.Line, (int)key.Start.Column);
-                        map[key.Value] = Read(child);
+                        var child = Read();
+                        if (child is not null)
+                        {
+                            Positions[child] = ((int)key.Start.Line, (int)key.Start.Column);
+                        }
+
+                        map[key.Value] = child;
                     }
 
                     value = map;
@@ -166,7 +164,16 @@ public static class CloudFormationYaml
                     break;
             }
 
+            if (value is not null)
+            {
+                Positions[value] = at;
+            }
+
             var result = function is null ? value : new JsonObject { [function] = value };
+            if (function is not null)
+            {
+                Positions[result!] = at;
+            }
             if (!node.Anchor.IsEmpty)
             {
                 _anchors[node.Anchor.Value] = result;
