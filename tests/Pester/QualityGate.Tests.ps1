@@ -77,8 +77,8 @@ Describe 'Test-WAQualityGate output' {
         $script:Findings | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WAOps.Engine.Gates.GateFinding' }
         $script:Summary.PSObject.TypeNames[0] | Should -Be 'WAOps.Engine.Gates.GateSummary'
         $script:Summary.Passed | Should -BeFalse
-        $script:Summary.RuleSet | Should -Be 'waops-2026.11'
-        $script:Summary.Rules | Should -Be 32
+        $script:Summary.RuleSet | Should -Be 'waops-2026.12'
+        $script:Summary.Rules | Should -Be 33
         $script:Summary.Findings | Should -Be $script:Findings.Count
         @($script:Summary.Regions) | Should -Be @('eu-west-1', 'us-east-1')
         @($script:Summary.Accounts) | Should -Be @('123456789012')
@@ -372,7 +372,7 @@ Describe 'Reports' {
     It 'writes SARIF valid against the SARIF 2.1.0 schema' {
         Test-SarifDocument $script:Reports.Sarif | Should -BeTrue
         $run = (Get-Content $script:Reports.Sarif -Raw | ConvertFrom-Json).runs[0]
-        $run.tool.driver.rules.Count | Should -Be 32
+        $run.tool.driver.rules.Count | Should -Be 33
         $result = $run.results | Where-Object { $_.ruleId -eq 'rds-instance-multi-az' }
         $result.locations[0].logicalLocations[0].fullyQualifiedName | Should -Be $script:Ids.'orders-prod'
         $result.level | Should -Be 'error'
@@ -382,7 +382,7 @@ Describe 'Reports' {
     It 'writes JUnit valid against the JUnit schema' {
         Test-JUnitDocument $script:Reports.JUnit | Should -BeNullOrEmpty
         $xml = [xml](Get-Content $script:Reports.JUnit -Raw)
-        @($xml.testsuites.testsuite).Count | Should -Be 32
+        @($xml.testsuites.testsuite).Count | Should -Be 33
         $suite = $xml.testsuites.testsuite | Where-Object name -EQ 'rds-instance-multi-az'
         [int]$suite.failures | Should -Be 1
     }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text;
 using System.Text.Json;
 using YamlDotNet.RepresentationModel;
@@ -20,6 +21,11 @@ public sealed class DocumentPositions
     /// <summary>The position of the value at <paramref name="pointer"/>, or of its nearest ancestor that has one.</summary>
     public (int Line, int Column)? Find(string pointer)
     {
+        if (_resolver is not null)
+        {
+            return _resolver(pointer);
+        }
+
         var current = pointer;
         while (true)
         {
@@ -37,6 +43,48 @@ public sealed class DocumentPositions
             current = cut <= 0 ? string.Empty : current[..cut];
         }
     }
+
+    private readonly Func<string, (int Line, int Column)?>? _resolver;
+
+    private DocumentPositions(Func<string, (int Line, int Column)?> resolver)
+    {
+        _positions = new Dictionary<string, (int, int)>();
+        _resolver = resolver;
+    }
+
+    /// <summary>Positions gathered by a reader with its own tree walk (the CloudFormation YAML reader, which rewrites short-form tags).</summary>
+    internal static DocumentPositions FromMap(IReadOnlyDictionary<string, (int Line, int Column)> positions) => new(positions);
+
+    /// <summary>
+    /// Positions kept per node of <paramref name="root"/> and found by walking a pointer down the tree when asked: a large
+    /// template then costs no pointer text per value, only per lookup.
+    /// </summary>
+    internal static DocumentPositions FromNodes(JsonNode root, IReadOnlyDictionary<JsonNode, (int Line, int Column)> positions) => new(pointer =>
+    {
+        JsonNode? current = root;
+        (int, int)? best = positions.TryGetValue(root, out var start) ? start : null;
+        foreach (var raw in pointer.Split('/').Skip(1))
+        {
+            var segment = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            current = current switch
+            {
+                JsonObject map when map.TryGetPropertyValue(segment, out var child) => child,
+                JsonArray list when int.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < list.Count => list[index],
+                _ => null,
+            };
+            if (current is null)
+            {
+                break;
+            }
+
+            if (positions.TryGetValue(current, out var found))
+            {
+                best = found;
+            }
+        }
+
+        return best;
+    });
 
     /// <summary>One JSON Pointer segment (RFC 6901: ~ becomes ~0, / becomes ~1).</summary>
     public static string Segment(string name) => name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);

@@ -18,6 +18,7 @@ public sealed class GateSummarizer
     private readonly SortedSet<string> _accounts = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _regions = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _failedAccounts = new(StringComparer.Ordinal);
+    private readonly List<string> _templates = new();
     private readonly DateTimeOffset _startedAt;
     private int _findings;
     private int _blocking;
@@ -118,6 +119,15 @@ public sealed class GateSummarizer
         }
     }
 
+    /// <summary>Records a template or plan that was judged (instead of accounts).</summary>
+    public void AddTemplate(string path)
+    {
+        lock (_lock)
+        {
+            _templates.Add(path);
+        }
+    }
+
     /// <summary>Records an account that could not be checked at all; the gate cannot pass.</summary>
     public void AddFailedAccount(string accountId)
     {
@@ -150,6 +160,7 @@ public sealed class GateSummarizer
                 Accounts = new TextList(_accounts.Where(a => a.Length > 0)),
                 Regions = new TextList(_regions),
                 FailedAccounts = new TextList(_failedAccounts),
+                Templates = new TextList(_templates),
                 ByRule = tallies,
                 BySeverity = _bySeverity.Values.Reverse().ToList(),
                 ExpiredWaivers = waivers.Expired,

@@ -46,6 +46,9 @@ public sealed class GateSummary
     /// <summary>Accounts that could not be checked (the role could not be assumed, ...).</summary>
     public required TextList FailedAccounts { get; init; }
 
+    /// <summary>The templates and plans judged (-TemplatePath); empty for live runs.</summary>
+    public TextList Templates { get; init; } = new(Array.Empty<string>());
+
     public required IReadOnlyList<RuleTally> ByRule { get; init; }
 
     public required IReadOnlyList<SeverityTally> BySeverity { get; init; }

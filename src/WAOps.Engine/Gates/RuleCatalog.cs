@@ -38,6 +38,7 @@ public static class RuleCatalog
         new CloudTrailEnabledRule(),
         new GuardDutyEnabledRule(),
         new CostBudgetForecastRule(),
+        new IacCostEstimateRule(),
         new S3GatewayEndpointRule(),
         new DynamoDbGatewayEndpointRule(),
         new InterfaceEndpointsRule(),
@@ -47,8 +48,11 @@ public static class RuleCatalog
     /// <summary>The rule sets, oldest first. Add a set for new rules; never change a released one.</summary>
     public static IReadOnlyList<RuleSet> RuleSets { get; } = new[]
     {
-        new RuleSet("waops-2026.11", new DateOnly(2026, 11, 25), Rules.Select(r => r.Id).ToList(),
+        // Released sets never change: 2026.11 is every rule but those added after it.
+        new RuleSet("waops-2026.11", new DateOnly(2026, 11, 25), Rules.Select(r => r.Id).Where(id => id != "iac-cost-estimate").ToList(),
             "The seed's eight quality gates: Multi-AZ, no public subnets, encryption at rest and in transit, scoped IAM, CloudTrail and GuardDuty, cost estimate, VPC endpoints, tagging."),
+        new RuleSet("waops-2026.12", new DateOnly(2026, 11, 26), Rules.Select(r => r.Id).ToList(),
+            "waops-2026.11 plus iac-cost-estimate: gate 6 for CloudFormation templates and Terraform plans (a cost estimate comes with the template)."),
     };
 
     public static RuleSet Latest => RuleSets[^1];

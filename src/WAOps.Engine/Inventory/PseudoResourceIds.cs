@@ -13,5 +13,8 @@ public static class PseudoResourceIds
 
     public static string AccountRegion(string accountId, string region) => $"aws:account/{accountId}/region/{region}";
 
+    /// <summary>A template or plan file (its name: ids stay the same wherever the repository is checked out).</summary>
+    public static string Template(string fileName) => $"aws:template/{fileName}";
+
     public static string Project(string accountId, string project) => $"aws:account/{accountId}/project/{project}";
 }

@@ -17,6 +17,9 @@ public static class ResourceKinds
     public static readonly ResourceKind Project = new("aws:project", null, typeof(ProjectProperties),
         "A project: the resources of an account sharing one value of the Project tag.");
 
+    public static readonly ResourceKind Template = new("aws:template", null, typeof(TemplateProperties),
+        "A CloudFormation template or Terraform plan as a whole (its cost estimate).");
+
     public static readonly ResourceKind Vpc = new("ec2:vpc", "AWS::EC2::VPC", typeof(VpcProperties), "A VPC.");
 
     public static readonly ResourceKind Subnet = new("ec2:subnet", "AWS::EC2::Subnet", typeof(SubnetProperties), "A subnet.");
@@ -71,7 +74,7 @@ public static class ResourceKinds
 
     public static IReadOnlyList<ResourceKind> All { get; } = new[]
     {
-        Account, AccountRegion, Project, Vpc, Subnet, RouteTable, VpcEndpoint, Instance, Volume, DbInstance, DbCluster,
+        Account, AccountRegion, Project, Template, Vpc, Subnet, RouteTable, VpcEndpoint, Instance, Volume, DbInstance, DbCluster,
         CacheReplicationGroup, FileSystem, LoadBalancer, Listener, TargetGroup, Bucket, Table, Queue, Topic, Function,
         ManagedPolicy, Role, User, Group, Trail, Detector, Budget, KmsKey,
     };

@@ -109,6 +109,17 @@ public sealed partial class TestWAQualityGateCommand : WAOpsAwsCmdlet
     [Parameter]
     public SwitchParameter SummaryOnly { get; set; }
 
+    /// <summary>CloudFormation templates (JSON/YAML) or Terraform plans (`terraform show -json`) to judge instead of live accounts.</summary>
+    [Parameter]
+    [Alias("Template")]
+    [ValidateNotNullOrEmpty]
+    public string[]? TemplatePath { get; set; }
+
+    /// <summary>Template parameter values (name = value; lists comma-separated) that override the Defaults.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Hashtable? TemplateParameter { get; set; }
+
     [Parameter]
     [ValidateRange(1, 32)]
     public int ThrottleLimit { get; set; } = 8;
@@ -142,6 +153,12 @@ public sealed partial class TestWAQualityGateCommand : WAOpsAwsCmdlet
         foreach (var expired in waivers.Expired)
         {
             WriteWarning($"The waiver for {expired.Rule} on {expired.Resource} ({expired.Source}, owner {expired.Owner}) expired on {expired.Expires:yyyy-MM-dd} and waives nothing.");
+        }
+
+        if (TemplatePath is not null)
+        {
+            JudgeTemplates(selection, options, scope, waivers, report, failOn, startedAt);
+            return;
         }
 
         var session = ResolveSession();
@@ -258,6 +275,16 @@ public sealed partial class TestWAQualityGateCommand : WAOpsAwsCmdlet
         if (RequiredTag is not null && TagPolicyPath is not null)
         {
             Conflict("Give -RequiredTag or -TagPolicyPath, not both.");
+        }
+
+        if (TemplatePath is not null && (AllRegions || AccountId is not null || AllAccounts || AssumeRoleName is not null || (Region is { Length: > 1 })))
+        {
+            Conflict("-TemplatePath judges templates and plans, not accounts: leave out -AllRegions, -AccountId, -AllAccounts and -AssumeRoleName (-Region names the one region AWS::Region stands for).");
+        }
+
+        if (TemplateParameter is not null && TemplatePath is null)
+        {
+            Conflict("-TemplateParameter gives values to the parameters of -TemplatePath templates; give -TemplatePath too.");
         }
 
         if (IncludePassed && SummaryOnly)

@@ -24,8 +24,11 @@ public sealed class RuleCatalogTests
     public void EveryGateHasRulesAndTheLatestSetHasEveryRule()
     {
         Assert.Equal(Enum.GetValues<QualityGate>().Order(), RuleCatalog.Rules.Select(r => r.Gate).Distinct().Order());
-        Assert.Equal("waops-2026.11", RuleCatalog.Latest.Id);
+        Assert.Equal("waops-2026.12", RuleCatalog.Latest.Id);
         Assert.Equal(RuleCatalog.Rules.Select(r => r.Id), RuleCatalog.Latest.RuleIds);
+        // A released set never changes: 2026.11 keeps its 32 rules, the template cost rule came with 2026.12.
+        Assert.Equal(32, RuleCatalog.GetRuleSet("waops-2026.11").RuleIds.Count);
+        Assert.DoesNotContain("iac-cost-estimate", RuleCatalog.GetRuleSet("waops-2026.11").RuleIds);
     }
 
     [Fact]

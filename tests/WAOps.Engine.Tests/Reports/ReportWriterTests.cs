@@ -179,7 +179,7 @@ public sealed class ReportWriterTests
     {
         var markdown = Write(Report(), ReportFormat.Markdown);
         Assert.StartsWith("## ❌ Quality gate failed", markdown);
-        Assert.Contains("Rule set `waops-2026.11` · fails on **Medium** and above", markdown);
+        Assert.Contains($"Rule set `{RuleCatalog.Latest.Id}` · fails on **Medium** and above", markdown);
         Assert.Contains("| 3 Encryption | ❌ `ebs-volume-encrypted` | High | 1 | 1 | 0 | 1 | 1 | 0 |", markdown);
         Assert.Contains("`Data` (stack.yaml:12)", markdown);
         Assert.Contains("Migrating \\| in Q1", markdown);

@@ -31,6 +31,6 @@ public sealed class EbsVolumeEncryptedRule : GateRule<VolumeProperties>
 
         return encrypted
             ? RuleVerdict.Pass($"Encrypted=true (key {volume.KmsKeyId.ValueOr(null) ?? "aws/ebs"})")
-            : RuleVerdict.Fail("Encrypted=false");
+            : RuleVerdict.Fail("Encrypted=false", null, volume.Encrypted.Location);
     }
 }

@@ -29,6 +29,6 @@ public sealed class EfsEncryptedRule : GateRule<FileSystemProperties>
             return RuleVerdict.NotKnown(fs.Encrypted, "Encrypted");
         }
 
-        return encrypted ? RuleVerdict.Pass($"Encrypted=true (key {fs.KmsKeyId.ValueOr(null) ?? "aws/elasticfilesystem"})") : RuleVerdict.Fail("Encrypted=false");
+        return encrypted ? RuleVerdict.Pass($"Encrypted=true (key {fs.KmsKeyId.ValueOr(null) ?? "aws/elasticfilesystem"})") : RuleVerdict.Fail("Encrypted=false", null, fs.Encrypted.Location);
     }
 }

@@ -29,6 +29,6 @@ public sealed class ElastiCacheEncryptedAtRestRule : GateRule<CacheReplicationGr
             return RuleVerdict.NotKnown(group.AtRestEncryptionEnabled, "AtRestEncryptionEnabled");
         }
 
-        return enabled ? RuleVerdict.Pass("AtRestEncryptionEnabled=true") : RuleVerdict.Fail("AtRestEncryptionEnabled=false");
+        return enabled ? RuleVerdict.Pass("AtRestEncryptionEnabled=true") : RuleVerdict.Fail("AtRestEncryptionEnabled=false", null, group.AtRestEncryptionEnabled.Location);
     }
 }

@@ -29,6 +29,6 @@ public sealed class ElastiCacheEncryptedInTransitRule : GateRule<CacheReplicatio
             return RuleVerdict.NotKnown(group.TransitEncryptionEnabled, "TransitEncryptionEnabled");
         }
 
-        return enabled ? RuleVerdict.Pass("TransitEncryptionEnabled=true") : RuleVerdict.Fail("TransitEncryptionEnabled=false");
+        return enabled ? RuleVerdict.Pass("TransitEncryptionEnabled=true") : RuleVerdict.Fail("TransitEncryptionEnabled=false", null, group.TransitEncryptionEnabled.Location);
     }
 }

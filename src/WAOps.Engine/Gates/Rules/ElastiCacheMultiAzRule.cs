@@ -39,7 +39,7 @@ public sealed class ElastiCacheMultiAzRule : GateRule<CacheReplicationGroupPrope
         }
 
         var observed = $"MultiAZ={multiAz ?? "absent"}, AutomaticFailover={failover ?? "absent"}";
-        return IsEnabled(multiAz) && IsEnabled(failover) ? RuleVerdict.Pass(observed) : RuleVerdict.Fail(observed);
+        return IsEnabled(multiAz) && IsEnabled(failover) ? RuleVerdict.Pass(observed) : RuleVerdict.Fail(observed, null, (IsEnabled(multiAz) ? group.AutomaticFailover.Location : group.MultiAz.Location));
     }
 
     private static bool IsEnabled(string? value) => string.Equals(value, "enabled", StringComparison.OrdinalIgnoreCase);

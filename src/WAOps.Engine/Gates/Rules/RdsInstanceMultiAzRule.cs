@@ -45,7 +45,7 @@ public sealed class RdsInstanceMultiAzRule : GateRule<DbInstanceProperties>
 
         return multiAz
             ? RuleVerdict.Pass("MultiAZ=true" + Zones(db.AvailabilityZone.ValueOr(null), db.SecondaryAvailabilityZone.ValueOr(null)))
-            : RuleVerdict.Fail($"MultiAZ=false: single instance in {db.AvailabilityZone.ValueOr(null) ?? "one AZ"}");
+            : RuleVerdict.Fail($"MultiAZ=false: single instance in {db.AvailabilityZone.ValueOr(null) ?? "one AZ"}", null, db.MultiAz.Location);
     }
 
     private static string Zones(string? primary, string? standby) => (primary, standby) switch

@@ -29,6 +29,6 @@ public sealed class RdsNotPubliclyAccessibleRule : GateRule<DbInstanceProperties
             return RuleVerdict.NotKnown(db.PubliclyAccessible, "PubliclyAccessible");
         }
 
-        return publicly ? RuleVerdict.Fail("PubliclyAccessible=true") : RuleVerdict.Pass("PubliclyAccessible=false");
+        return publicly ? RuleVerdict.Fail("PubliclyAccessible=true", null, db.PubliclyAccessible.Location) : RuleVerdict.Pass("PubliclyAccessible=false");
     }
 }

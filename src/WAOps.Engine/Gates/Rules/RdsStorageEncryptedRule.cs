@@ -55,6 +55,6 @@ public sealed class RdsStorageEncryptedRule : GateRule<ResourceProperties>
 
         return isEncrypted
             ? RuleVerdict.Pass($"StorageEncrypted=true (key {key.ValueOr(null) ?? "aws/rds"})")
-            : RuleVerdict.Fail("StorageEncrypted=false");
+            : RuleVerdict.Fail("StorageEncrypted=false", null, encrypted.Location);
     }
 }

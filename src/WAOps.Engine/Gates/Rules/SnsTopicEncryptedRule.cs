@@ -36,6 +36,6 @@ public sealed class SnsTopicEncryptedRule : GateRule<TopicProperties>
             return CustomerKeyVerdicts.RequireCustomerKey(resource, key, key is null ? "no KmsMasterKeyId" : $"KmsMasterKeyId={key}", context);
         }
 
-        return key is null ? RuleVerdict.Fail("no KmsMasterKeyId: the topic is not encrypted") : RuleVerdict.Pass($"KmsMasterKeyId={key}");
+        return key is null ? RuleVerdict.Fail("no KmsMasterKeyId: the topic is not encrypted", null, topic.KmsMasterKeyId.Location) : RuleVerdict.Pass($"KmsMasterKeyId={key}");
     }
 }

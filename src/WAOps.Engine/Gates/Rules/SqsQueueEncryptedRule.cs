@@ -42,6 +42,6 @@ public sealed class SqsQueueEncryptedRule : GateRule<QueueProperties>
             return CustomerKeyVerdicts.RequireCustomerKey(resource, key, observed, context);
         }
 
-        return key is not null || sqsManaged ? RuleVerdict.Pass(observed) : RuleVerdict.Fail($"{observed}, no KmsMasterKeyId: messages are stored unencrypted");
+        return key is not null || sqsManaged ? RuleVerdict.Pass(observed) : RuleVerdict.Fail($"{observed}, no KmsMasterKeyId: messages are stored unencrypted", null, queue.SqsManagedSseEnabled.Location);
     }
 }

@@ -29,6 +29,6 @@ public sealed class SubnetNoAutoPublicIpRule : GateRule<SubnetProperties>
             return RuleVerdict.NotKnown(subnet.MapPublicIpOnLaunch, "MapPublicIpOnLaunch");
         }
 
-        return map ? RuleVerdict.Fail("MapPublicIpOnLaunch=true") : RuleVerdict.Pass("MapPublicIpOnLaunch=false");
+        return map ? RuleVerdict.Fail("MapPublicIpOnLaunch=true", null, subnet.MapPublicIpOnLaunch.Location) : RuleVerdict.Pass("MapPublicIpOnLaunch=false");
     }
 }
