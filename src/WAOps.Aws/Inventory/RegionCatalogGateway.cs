@@ -24,6 +24,13 @@ public static class RegionCatalogGateway
     /// <summary>Returns the regions as given when each exists and is enabled; else throws UnknownRegion or RegionNotEnabled.</summary>
     public static async Task<IReadOnlyList<string>> ValidateAsync(AwsSession session, IReadOnlyList<string> regions, CancellationToken cancellationToken)
     {
+        // A malformed name is refused before any call, as the session's own region is; only well-formed names are
+        // looked up in the account's list.
+        foreach (var region in regions)
+        {
+            AwsRegionName.Validate(region, "-Region");
+        }
+
         var known = (await ListAsync(session, cancellationToken).ConfigureAwait(false)).ToDictionary(r => r.Name, r => r.Enabled, StringComparer.Ordinal);
         foreach (var region in regions)
         {
