@@ -55,7 +55,7 @@ public static class RegionCatalogGateway
         // Asked in the partition's home region: the session's own region may be the unknown one being checked.
         session = session.WithRegion(AwsRegionName.PartitionHomeRegion(session.Region));
         using var ec2 = AwsSdkClientFactory.CreateEc2(session);
-        var calls = new SdkCalls(AwsSdkClientFactory.Ec2, AwsSdkClientFactory.EndpointOf(session, AwsSdkClientFactory.Ec2), cancellationToken);
+        var calls = new SdkCalls(AwsSdkClientFactory.Ec2, session, cancellationToken);
         var response = await calls.RunAsync("DescribeRegions", ct => ec2.DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = true }, ct)).ConfigureAwait(false);
         return (response.Regions ?? new())
             .Where(r => r.RegionName is not null)
