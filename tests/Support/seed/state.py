@@ -6,7 +6,7 @@ With --serve it stays up and writes one reading (one JSON line) per line read fr
 after every case pays for Python, boto3 and the clients once.
 Covers budgets with their notifications, SNS topics (attributes that a cmdlet may set) and subscriptions,
 SQS message counts (a published notification lands in a subscribed queue), CloudWatch alarms and dashboards, EC2
-instances, volumes, own snapshots and addresses, RDS instances and snapshots, load balancers, and every tag the
+instances, volumes, own snapshots, addresses and NAT gateways, RDS instances and snapshots, load balancers, and every tag the
 Resource Groups Tagging API knows.
 """
 import sys
@@ -67,6 +67,7 @@ def regional(region):
     state["addresses"] = sorted(f"{a['AllocationId']} {a.get('AssociationId')} {tags(a.get('Tags'))}" for a in ec2.describe_addresses().get("Addresses", []))
     state["databases"] = sorted(f"{d['DBInstanceIdentifier']} {d['DBInstanceStatus']} {tags(d.get('TagList'))}" for d in rds.describe_db_instances().get("DBInstances", []))
     state["dbSnapshots"] = sorted(s["DBSnapshotIdentifier"] for s in rds.describe_db_snapshots().get("DBSnapshots", []))
+    state["natGateways"] = sorted(f"{n['NatGatewayId']} {n['State']}" for n in ec2.describe_nat_gateways().get("NatGateways", []))
     state["loadBalancers"] = sorted(b["LoadBalancerName"] for b in elb.describe_load_balancers().get("LoadBalancers", []))
     state["tags"] = sorted(f"{r['ResourceARN']} {tags(r.get('Tags'))}" for r in tagging.get_resources().get("ResourceTagMappingList", []))
     return state
