@@ -198,13 +198,21 @@ Describe 'Secrets' {
         $env:AWS_MAX_ATTEMPTS = '8'
         try {
             # Terminating errors are caught and written out as records, so their text is checked too.
-            $everything = & { try { & $Command $aws -Verbose -Debug -ErrorAction Continue } catch { $_ | Format-List * -Force; $_.Exception | Format-List * -Force } } *>&1 | Out-String -Width 500
+            # Preferences, not switches: a script block without [CmdletBinding()] would take -Verbose and -Debug as
+            # plain arguments and the cmdlets would run without them.
+            $raw = @(& {
+                    $VerbosePreference = 'Continue'; $DebugPreference = 'Continue'; $ErrorActionPreference = 'Continue'
+                    try { & $Command $aws } catch { $_ | Format-List * -Force; $_.Exception | Format-List * -Force }
+                } *>&1)
+            $everything = $raw | Out-String -Width 500
             $records = @($Error | Select-Object -First 5 | ForEach-Object { $_ | Format-List * -Force | Out-String; $_.Exception | Format-List * -Force | Out-String })
         }
         finally {
             Remove-Item Env:AWS_MAX_ATTEMPTS
         }
         $everything | Should -Not -BeNullOrEmpty
+        @($raw | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) | Should -Not -BeNullOrEmpty -Because '-Verbose was on'
+        if ($Name -ne 'a session error') { @($raw | Where-Object { $_ -is [System.Management.Automation.DebugRecord] }) | Should -Not -BeNullOrEmpty -Because '-Debug was on' }
         foreach ($text in @($everything) + $records) {
             $text | Should -Not -Match $script:Secret
             $text | Should -Not -Match $script:Token

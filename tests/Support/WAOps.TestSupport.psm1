@@ -154,14 +154,17 @@ function Start-FaultProxy {
     .SYNOPSIS
         Starts the fault-injecting proxy (tests/WAOps.FaultProxy, built by build.ps1) in front of -Target and
         returns an object with its Endpoint. A share -Rate of requests gets one of -Faults (throttle, http500,
-        http503, reset, reset-after, slow), reproducibly from -Seed; StatsFile counts requests per fault.
+        http503, reset, reset-after, slow), reproducibly from -Seed; StatsFile counts requests per fault. With -Match
+        only requests whose "METHOD path X-Amz-Target body" matches that regex can get a fault (one operation, one
+        service or one protocol); the others pass untouched.
     #>
     param(
         [Parameter(Mandatory)][string] $Target,
         [double] $Rate = 0.2,
         [int] $Seed = 7,
         [string[]] $Faults = @('throttle', 'http500', 'http503', 'reset', 'slow'),
-        [int] $SlowMilliseconds = 300
+        [int] $SlowMilliseconds = 300,
+        [string] $Match
     )
     $tool = Get-ChildItem (Join-Path $script:SupportRoot '../WAOps.FaultProxy/bin') -Recurse -Filter 'WAOps.FaultProxy.dll' -ErrorAction SilentlyContinue |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
@@ -169,7 +172,7 @@ function Start-FaultProxy {
     $stats = [IO.Path]::GetTempFileName()
     $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in @($tool.FullName, '--target', $Target, '--rate', "$Rate", '--seed', "$Seed", '--faults', ($Faults -join ','),
-            '--slow-ms', "$SlowMilliseconds", '--stats-file', $stats)) { $start.ArgumentList.Add($argument) }
+            '--slow-ms', "$SlowMilliseconds", '--stats-file', $stats) + $(if ($Match) { '--match', $Match })) { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardInput = $true
     $start.RedirectStandardOutput = $true
     $start.UseShellExecute = $false

@@ -2,8 +2,9 @@ using System.Text.Json;
 using WAOps.Aws.Tests.Support;
 
 // Usage: WAOps.FaultProxy --target http://127.0.0.1:5000 [--rate 0.2] [--seed 7] [--faults throttle,http500,http503,reset,reset-after,slow]
-//                         [--slow-ms 300] [--stats-file path]
-// Prints "listening <url>" once ready, then proxies until stdin closes (or the process is stopped). With
+//                         [--slow-ms 300] [--stats-file path] [--match regex]
+// With --match only requests whose "METHOD path X-Amz-Target body" matches the regex can get a fault (for example
+// 'Action=ReleaseAddress' or 'AWSBudgetServiceGateway'); the others are always forwarded untouched. Prints "listening <url>" once ready, then proxies until stdin closes (or the process is stopped). With
 // --stats-file it rewrites a JSON count of requests per fault after every request.
 var options = ParseArguments(args);
 if (!options.TryGetValue("target", out var target))
@@ -30,7 +31,11 @@ var faults = (options.TryGetValue("faults", out var faultText) ? faultText : "th
 var slow = TimeSpan.FromMilliseconds(options.TryGetValue("slow-ms", out var slowText) ? int.Parse(slowText, System.Globalization.CultureInfo.InvariantCulture) : 300);
 options.TryGetValue("stats-file", out var statsFile);
 
-var policy = FaultInjectingProxy.AtRate(rate, seed, faults);
+var atRate = FaultInjectingProxy.AtRate(rate, seed, faults);
+var match = options.TryGetValue("match", out var pattern) ? new System.Text.RegularExpressions.Regex(pattern) : null;
+Func<int, CapturedRequest, InjectedFault> policy = match is null
+    ? atRate
+    : (n, request) => match.IsMatch($"{request.Method} {request.PathAndQuery} {request.Header("x-amz-target")} {request.BodyText}") ? atRate(n, request) : InjectedFault.None;
 FaultInjectingProxy? proxy = null;
 var statsGate = new object();
 proxy = new FaultInjectingProxy(new Uri(target), (n, request) =>

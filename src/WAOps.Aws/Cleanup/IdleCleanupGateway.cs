@@ -123,7 +123,7 @@ public sealed class IdleCleanupGateway
     {
         try
         {
-            await _reader.Ec2Calls(cancellationToken).RunAsync("StopInstances", ct => _reader.Ec2.StopInstancesAsync(new StopInstancesRequest { InstanceIds = new() { instance.Id } }, ct))
+            await _reader.Ec2Calls(cancellationToken).RunAsync("StopInstances", ct => _reader.Ec2Writes.StopInstancesAsync(new StopInstancesRequest { InstanceIds = new() { instance.Id } }, ct))
                 .ConfigureAwait(false);
         }
         catch (AwsServiceException ex) when (ex.ErrorCode is "OperationNotPermitted" or "UnsupportedOperation")
@@ -153,7 +153,7 @@ public sealed class IdleCleanupGateway
 
         try
         {
-            await calls.RunAsync("TerminateInstances", ct => _reader.Ec2.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = new() { instance.Id } }, ct)).ConfigureAwait(false);
+            await calls.RunAsync("TerminateInstances", ct => _reader.Ec2Writes.TerminateInstancesAsync(new TerminateInstancesRequest { InstanceIds = new() { instance.Id } }, ct)).ConfigureAwait(false);
         }
         catch (AwsServiceException ex) when (ex.ErrorCode is "OperationNotPermitted")
         {
@@ -236,6 +236,10 @@ public sealed class IdleCleanupGateway
         {
             return CleanupApplyOutcome.Skipped($"deletion protection is on ({ex.ServiceMessage}); WAOps never turns it off", new[] { identifier });
         }
+        catch (AwsServiceException ex) when (ex.IsNotFoundAfterOwnEarlierAttempt)
+        {
+            // Deleted by the earlier attempt, whose answer was lost.
+        }
 
         return CleanupApplyOutcome.Completed($"DB snapshot {identifier} available before the delete", new[] { identifier });
     }
@@ -245,7 +249,7 @@ public sealed class IdleCleanupGateway
         var tags = CleanupTags.CopyableTags(owner.Tags).Take(MaxCopiedTags).Select(t => new Tag(t.Key, t.Value))
             .Append(new Tag(CleanupTags.BackupOfKey, owner.Id == volumeId ? volumeId : $"{owner.Id}/{volumeId}")).ToList();
         OnStep?.Invoke($"{owner.Id}: snapshotting {volumeId}");
-        var created = await _reader.Ec2Calls(cancellationToken).RunAsync("CreateSnapshot", ct => _reader.Ec2.CreateSnapshotAsync(new CreateSnapshotRequest
+        var created = await _reader.Ec2Calls(cancellationToken).RunAsync("CreateSnapshot", ct => _reader.Ec2Writes.CreateSnapshotAsync(new CreateSnapshotRequest
         {
             VolumeId = volumeId,
             Description = $"Invoke-WAIdleCleanup backup of {volumeId} before deletion",
@@ -267,7 +271,16 @@ public sealed class IdleCleanupGateway
 
     private async Task<CleanupApplyOutcome> Ec2Async<T>(string operation, Func<AmazonEC2Client, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
-        await _reader.Ec2Calls(cancellationToken).RunAsync(operation, ct => call(_reader.Ec2, ct)).ConfigureAwait(false);
+        try
+        {
+            await _reader.Ec2Calls(cancellationToken).RunAsync(operation, ct => call(_reader.Ec2Writes, ct)).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex) when (ex.IsNotFoundAfterOwnEarlierAttempt)
+        {
+            // The earlier attempt deleted or released it and its answer was lost; the retry finds it gone. Done once,
+            // as a run without the lost answer would report it. (Gone before the first attempt stays a failure.)
+        }
+
         return CleanupApplyOutcome.Completed();
     }
 

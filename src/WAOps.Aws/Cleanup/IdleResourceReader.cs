@@ -38,7 +38,7 @@ public sealed partial class IdleResourceReader : IDisposable
 
     private readonly AwsSession _session;
     private readonly AmazonEC2Client _ec2;
-    private readonly Uri _ec2Endpoint;
+    private readonly Lazy<AmazonEC2Client> _ec2Writes;
     private readonly string _partition;
 
     public IdleResourceReader(AwsSession session, string accountId)
@@ -47,7 +47,7 @@ public sealed partial class IdleResourceReader : IDisposable
         AccountId = accountId;
         _partition = AwsRegionName.Partition(session.Region);
         _ec2 = AwsSdkClientFactory.CreateEc2(session);
-        _ec2Endpoint = AwsSdkClientFactory.EndpointOf(session, AwsSdkClientFactory.Ec2);
+        _ec2Writes = new Lazy<AmazonEC2Client>(() => AwsSdkClientFactory.CreateEc2ForWrites(session));
         Elb = new ElasticLoadBalancingV2Client(session);
         Rds = new RdsClient(session);
     }
@@ -62,9 +62,19 @@ public sealed partial class IdleResourceReader : IDisposable
 
     internal AmazonEC2Client Ec2 => _ec2;
 
-    internal SdkCalls Ec2Calls(CancellationToken cancellationToken) => new(AwsSdkClientFactory.Ec2, _ec2Endpoint, cancellationToken);
+    /// <summary>The client for the cleanup's writes: a fresh connection per request, so a lost answer is never re-sent unseen.</summary>
+    internal AmazonEC2Client Ec2Writes => _ec2Writes.Value;
 
-    public void Dispose() => _ec2.Dispose();
+    internal SdkCalls Ec2Calls(CancellationToken cancellationToken) => new(AwsSdkClientFactory.Ec2, _session, cancellationToken);
+
+    public void Dispose()
+    {
+        _ec2.Dispose();
+        if (_ec2Writes.IsValueCreated)
+        {
+            _ec2Writes.Value.Dispose();
+        }
+    }
 
     /// <summary>
     /// Lists the kinds asked for. <paramref name="wanted"/> says, from a resource's tags, whether it is worth the

@@ -27,6 +27,13 @@ public static class RegionCatalogGateway
     /// </summary>
     public static async Task<IReadOnlyList<string>> ValidateAsync(AwsSession session, IReadOnlyList<string> regions, CancellationToken cancellationToken)
     {
+        // A malformed name is refused before any call, as the session's own region is; only well-formed names are
+        // looked up in the account's list.
+        foreach (var region in regions)
+        {
+            AwsRegionName.Validate(region, "-Region");
+        }
+
         if (regions.All(region => AwsDefaultRegions.IsAlwaysEnabled(region, session.Region)))
         {
             return regions.Distinct(StringComparer.Ordinal).ToList();
@@ -56,7 +63,7 @@ public static class RegionCatalogGateway
         // Asked in the partition's home region: the session's own region may be the unknown one being checked.
         session = session.WithRegion(AwsRegionName.PartitionHomeRegion(session.Region));
         using var ec2 = AwsSdkClientFactory.CreateEc2(session);
-        var calls = new SdkCalls(AwsSdkClientFactory.Ec2, AwsSdkClientFactory.EndpointOf(session, AwsSdkClientFactory.Ec2), cancellationToken);
+        var calls = new SdkCalls(AwsSdkClientFactory.Ec2, session, cancellationToken);
         var response = await calls.RunAsync("DescribeRegions", ct => ec2.DescribeRegionsAsync(new DescribeRegionsRequest { AllRegions = true }, ct)).ConfigureAwait(false);
         return (response.Regions ?? new())
             .Where(r => r.RegionName is not null)

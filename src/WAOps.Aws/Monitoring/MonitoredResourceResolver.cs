@@ -643,7 +643,7 @@ public static class MonitoredResourceResolver
             var regions = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
             using (var s3 = AwsSdkClientFactory.CreateS3(session))
             {
-                var calls = new SdkCalls(AwsSdkClientFactory.S3, AwsSdkClientFactory.EndpointOf(session, AwsSdkClientFactory.S3), _cancellationToken);
+                var calls = new SdkCalls(AwsSdkClientFactory.S3, session, _cancellationToken);
                 await Parallel.ForEachAsync(work.Buckets, Options(), async (bucket, ct) =>
                 {
                     try

@@ -24,6 +24,19 @@ public static class AwsHttpTransport
         Timeout = Timeout.InfiniteTimeSpan,
     };
 
+    // Writes go on a fresh connection each: .NET re-sends a request once, unseen, when a reused pooled connection
+    // closes before any answer, so a write whose answer was lost after it took effect would meet its own result with
+    // WAOps none the wiser. On a fresh connection the loss surfaces here and the retry below knows of it.
+    private static readonly HttpClient FreshHttp = new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.Zero,
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate,
+    })
+    {
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
+
     public static async Task<AwsHttpResponse> SendAsync(
         AwsSession session,
         AwsServiceDescriptor service,
@@ -34,6 +47,7 @@ public static class AwsHttpTransport
     {
         var options = session.CallOptions;
         var maxAttempts = session.MaxAttempts;
+        var answerLost = false;
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -54,14 +68,16 @@ public static class AwsHttpTransport
                 {
                     // On a retry the count matters: a create refused as a duplicate after an attempt whose
                     // answer was lost means the earlier attempt took effect.
-                    throw attempt > 1 ? error.WithAttempts(attempt) : error;
+                    throw attempt > 1 ? error.WithAttempts(attempt, answerLost) : error;
                 }
 
                 if (attempt >= maxAttempts)
                 {
-                    throw error.WithAttempts(attempt);
+                    throw error.WithAttempts(attempt, answerLost);
                 }
 
+                // A server error may have been applied before it was reported; throttling never was.
+                answerLost |= !error.IsThrottling;
                 retryReason = $"{error.ErrorCode} (HTTP {error.HttpStatus})";
             }
             catch (Exception ex) when (IsConnectionFailure(ex, cancellationToken))
@@ -71,6 +87,8 @@ public static class AwsHttpTransport
                 {
                     throw new AwsConnectionException(service.ServiceId, request.Operation, endpoint.BaseUri, attempt, ex);
                 }
+
+                answerLost = true;
 
                 retryReason = ex is OperationCanceledException ? "attempt timed out" : ex.GetType().Name + ": " + ex.Message;
             }
@@ -130,7 +148,8 @@ public static class AwsHttpTransport
         message.Headers.UserAgent.Clear();
         message.Headers.TryAddWithoutValidation("User-Agent", AwsUserAgent.Value);
 
-        using var response = await Http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
+        var http = AwsOperationNames.IsRead(request.Operation) ? Http : FreshHttp;
+        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
         var body = await response.Content.ReadAsByteArrayAsync(attemptCts.Token).ConfigureAwait(false);
         return new AwsHttpResponse((int)response.StatusCode, CollectHeaders(response), body);
     }

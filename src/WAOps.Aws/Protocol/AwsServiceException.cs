@@ -63,8 +63,17 @@ public sealed class AwsServiceException : WAOpsException
     /// </summary>
     public bool IsDuplicateOfOwnEarlierAttempt => Attempts > 1 && AwsErrorClassifier.KindOf(ErrorCode, HttpStatus) == ErrorKind.ResourceExists;
 
-    internal AwsServiceException WithAttempts(int attempts) =>
-        new(ServiceId, Operation, ErrorCode, ServiceMessage, HttpStatus, RequestId, attempts, InnerException, Details);
+    /// <summary>
+    /// An earlier attempt of this call got no answer (a dropped connection, a timeout) or a server error, so it may
+    /// have taken effect. A delete that then finds the resource gone was most likely its own earlier attempt.
+    /// </summary>
+    public bool AnswerLostEarlier { get; init; }
+
+    /// <summary>A delete or release refused as "not found" on a retry after a lost answer: the earlier attempt did it.</summary>
+    public bool IsNotFoundAfterOwnEarlierAttempt => Attempts > 1 && AnswerLostEarlier && IsNotFound;
+
+    internal AwsServiceException WithAttempts(int attempts, bool answerLostEarlier = false) =>
+        new(ServiceId, Operation, ErrorCode, ServiceMessage, HttpStatus, RequestId, attempts, InnerException, Details) { AnswerLostEarlier = answerLostEarlier };
 
     private static string Compose(string serviceId, string operation, string code, string message, int status, int attempts, IReadOnlyList<string>? details)
     {
@@ -85,7 +94,7 @@ public sealed class AwsServiceException : WAOpsException
 
 /// <summary>
 /// No answer from the service: connection refused or reset, DNS failure, or every attempt timed out.
-/// Attempts is 0 where the count is not known (official SDK clients retry internally).
+/// Attempts is 0 where the count is not known.
 /// </summary>
 public sealed class AwsConnectionException : WAOpsException
 {

@@ -32,8 +32,7 @@ internal sealed class AssumedRoleCredentials : RefreshingAWSCredentials
     protected override async Task<CredentialsRefreshState> GenerateNewCredentialsAsync()
     {
         using var sts = AwsSdkClientFactory.CreateSts(_source);
-        var endpoint = AwsSdkClientFactory.EndpointOf(_source, AwsSdkClientFactory.Sts);
-        var response = await AwsSdkCall.RunAsync(AwsSdkClientFactory.Sts, "AssumeRole", endpoint,
+        var response = await AwsSdkCall.RunAsync(_source, AwsSdkClientFactory.Sts, "AssumeRole",
             ct => sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = RoleArn, RoleSessionName = SessionName, DurationSeconds = DurationSeconds }, ct),
             CancellationToken.None).ConfigureAwait(false);
         var credentials = response.Credentials;

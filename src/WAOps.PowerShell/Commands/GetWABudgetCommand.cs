@@ -50,6 +50,19 @@ public sealed class GetWABudgetCommand : WAOpsAwsCmdlet
     {
         var names = Name ?? Array.Empty<string>();
         var exact = names.Where(n => !new WildcardPattern(n).HasWildcards).Distinct(StringComparer.Ordinal).ToArray();
+        foreach (var name in exact)
+        {
+            // A name AWS Budgets could never hold is a typing error, refused before any call (not "not found").
+            try
+            {
+                BudgetValidator.ValidateName(name);
+            }
+            catch (WAOpsException ex)
+            {
+                ThrowTerminatingError(ErrorRecords.From(ex));
+            }
+        }
+
         var patterns = names.Select(n => new WildcardPattern(n)).Where(p => p.HasWildcards).ToArray();
         var projects = (Project ?? Array.Empty<string>()).Select(p => new WildcardPattern(p)).ToArray();
         var includeSubscribers = !NoSubscriber.IsPresent;

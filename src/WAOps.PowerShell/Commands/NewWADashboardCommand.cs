@@ -119,9 +119,9 @@ public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
 
         foreach (var arn in ResourceArn)
         {
-            if (!Arn.TryParse(arn, out var parsed))
+            if (!ArnInput.TryParse(arn, out var parsed, out var problem))
             {
-                Terminate(ParameterErrorIds.InvalidResourceArn, ErrorKind.InvalidArgument, $"'{arn}' is not an ARN. Nothing was written.", arn);
+                Terminate(ParameterErrorIds.InvalidResourceArn, ErrorKind.InvalidArgument, $"'{arn}' is not an ARN: {problem}. Nothing was written.", arn);
             }
 
             var region = parsed.Region.Length > 0 ? parsed.Region : !string.IsNullOrWhiteSpace(Region) ? Region : _sessionRegion;

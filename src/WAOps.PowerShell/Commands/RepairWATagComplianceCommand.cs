@@ -63,9 +63,9 @@ public sealed class RepairWATagComplianceCommand : WAOpsAwsCmdlet
     {
         foreach (var arn in ResourceArn ?? Array.Empty<string>())
         {
-            if (!Arn.TryParse(arn, out var parsed))
+            if (!ArnInput.TryParse(arn, out var parsed, out var problem))
             {
-                Terminate(ParameterErrorIds.InvalidResourceArn, ErrorKind.InvalidArgument, $"'{arn}' is not an ARN; nothing was changed.", arn);
+                Terminate(ParameterErrorIds.InvalidResourceArn, ErrorKind.InvalidArgument, $"'{arn}' is not an ARN: {problem}; nothing was changed.", arn);
             }
 
             // An ARN's own region is where the resource lives; -Region (piped or given) only places

@@ -6,6 +6,7 @@ using WAOps.Aws.Services.GuardDuty;
 using WAOps.Aws.Services.GuardDuty.Model;
 using WAOps.Aws.Services.Rds;
 using WAOps.Aws.Services.Rds.Model;
+using WAOps.Aws.Services.Sdk;
 using WAOps.Aws.Services.ResourceGroupsTagging;
 using WAOps.Aws.Services.ResourceGroupsTagging.Model;
 using WAOps.Aws.Tests.Support;
@@ -132,6 +133,58 @@ public sealed class RetryTests : IClassFixture<MotoFixture>
         var conflict = await Assert.ThrowsAsync<AwsServiceException>(() => direct.CreateBudgetAsync(request));
         Assert.False(conflict.IsDuplicateOfOwnEarlierAttempt);
     }
+
+    [Fact]
+    public async Task AnEc2DeleteWhoseAnswerWasLostIsRecognisedOnTheRetry()
+    {
+        // Official-SDK calls are retried by WAOps (AwsSdkCall), and writes go on fresh connections, so the lost answer
+        // surfaces as an error and the retry knows of it (instead of .NET re-sending it unseen on a pooled connection).
+        using var direct = AwsSdkClientFactory.CreateEc2(TestSessions.For(_moto));
+        var volume = (await direct.CreateVolumeAsync(new Amazon.EC2.Model.CreateVolumeRequest { AvailabilityZone = "us-east-1a", Size = 1 })).Volume.VolumeId;
+        using var proxy = new FaultInjectingProxy(_moto.Endpoint, FaultInjectingProxy.FirstN(1, InjectedFault.ResetAfterForward));
+        var session = TestSessions.For(proxy.Endpoint, options: TestSessions.QuickRetries(3));
+        using var writes = AwsSdkClientFactory.CreateEc2ForWrites(session);
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => new SdkCalls(AwsSdkClientFactory.Ec2, session, CancellationToken.None)
+            .RunAsync("DeleteVolume", ct => writes.DeleteVolumeAsync(new Amazon.EC2.Model.DeleteVolumeRequest { VolumeId = volume }, ct)));
+
+        Assert.Equal("InvalidVolume.NotFound", error.ErrorCode);
+        Assert.Equal(2, error.Attempts);
+        Assert.True(error.IsNotFoundAfterOwnEarlierAttempt);
+        Assert.Equal(2, proxy.RequestCount);
+
+        // Gone before the first attempt is somebody else's doing, not a lost answer.
+        var again = await Assert.ThrowsAsync<AwsServiceException>(() => new SdkCalls(AwsSdkClientFactory.Ec2, TestSessions.For(_moto), CancellationToken.None)
+            .RunAsync("DeleteVolume", ct => direct.DeleteVolumeAsync(new Amazon.EC2.Model.DeleteVolumeRequest { VolumeId = volume }, ct)));
+        Assert.False(again.IsNotFoundAfterOwnEarlierAttempt);
+    }
+
+    [Fact]
+    public async Task SustainedEc2ThrottlingIsRetriedWithinTheBoundAndEachRetryIsReported()
+    {
+        using var proxy = new FaultInjectingProxy(_moto.Endpoint, FaultInjectingProxy.Always(InjectedFault.Throttle));
+        var retries = new List<AwsRetryRecord>();
+        var session = TestSessions.For(proxy.Endpoint, options: TestSessions.QuickRetries(5, new RecordingObserver(retries)));
+        using var ec2 = AwsSdkClientFactory.CreateEc2(session);
+
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => new SdkCalls(AwsSdkClientFactory.Ec2, session, CancellationToken.None)
+            .RunAsync("DescribeVolumes", ct => ec2.DescribeVolumesAsync(new Amazon.EC2.Model.DescribeVolumesRequest(), ct)));
+
+        Assert.Equal("RequestLimitExceeded", error.ErrorCode);
+        Assert.Equal(ErrorKind.LimitsExceeded, error.Kind);
+        Assert.Equal(5, error.Attempts);
+        Assert.Equal(5, proxy.RequestCount);
+        Assert.Equal(new[] { 2, 3, 4, 5 }, retries.Select(r => r.NextAttempt));
+    }
+
+    [Theory]
+    [InlineData("DescribeVolumes", true)]
+    [InlineData("ListDashboards", true)]
+    [InlineData("GetMetricData", true)]
+    [InlineData("DeleteVolume", false)]
+    [InlineData("CreateSnapshot", false)]
+    [InlineData("PutMetricAlarm", false)]
+    public void ReadsAreToldFromWritesByName(string operation, bool read) => Assert.Equal(read, AwsOperationNames.IsRead(operation));
 
     [Fact]
     public async Task ConnectionRefusedEverywhereIsAConnectionErrorAfterTheBound()

@@ -24,10 +24,12 @@ public sealed class OfficialSdkClientTests : IClassFixture<MotoFixture>
         var counter = new AwsCallCounter();
         var session = TestSessions.For(_moto, "eu-west-2", TestSessions.QuickRetries(3, counter));
         using var ec2 = AwsSdkClientFactory.CreateEc2(session);
+        // Calls are counted (and retried) where WAOps makes them, through SdkCalls, as the product code does.
+        var calls = new SdkCalls(AwsSdkClientFactory.Ec2, session, CancellationToken.None);
 
-        var vpcs = await ec2.DescribeVpcsAsync(new DescribeVpcsRequest());
+        var vpcs = await calls.RunAsync("DescribeVpcs", ct => ec2.DescribeVpcsAsync(new DescribeVpcsRequest(), ct));
         var vpc = Assert.Single(vpcs.Vpcs, v => v.IsDefault == true);
-        var subnets = await ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = new() { new Amazon.EC2.Model.Filter("vpc-id", new() { vpc.VpcId }) } });
+        var subnets = await calls.RunAsync("DescribeSubnets", ct => ec2.DescribeSubnetsAsync(new DescribeSubnetsRequest { Filters = new() { new Amazon.EC2.Model.Filter("vpc-id", new() { vpc.VpcId }) } }, ct));
         Assert.All(subnets.Subnets, s => Assert.StartsWith("eu-west-2", s.AvailabilityZone));
         Assert.Equal(1, counter.Count("EC2", "DescribeVpcs"));
         Assert.Equal(1, counter.Count("EC2", "DescribeSubnets"));

@@ -191,7 +191,7 @@ internal static class AccountListings
             var (reference, region) = keys[key];
             var regional = session.WithRegion(region);
             using var kms = AwsSdkClientFactory.CreateKms(regional);
-            var calls = new SdkCalls(AwsSdkClientFactory.Kms, AwsSdkClientFactory.EndpointOf(regional, AwsSdkClientFactory.Kms), ct);
+            var calls = new SdkCalls(AwsSdkClientFactory.Kms, regional, ct);
             try
             {
                 var metadata = (await calls.RunAsync("DescribeKey", t => kms.DescribeKeyAsync(new DescribeKeyRequest { KeyId = reference }, t)).ConfigureAwait(false)).KeyMetadata;

@@ -133,7 +133,7 @@ internal static class DataListings
     private static async Task ListTablesAsync(ListingContext c)
     {
         using var dynamo = AwsSdkClientFactory.CreateDynamoDb(c.Session);
-        var calls = new SdkCalls(AwsSdkClientFactory.DynamoDb, AwsSdkClientFactory.EndpointOf(c.Session, AwsSdkClientFactory.DynamoDb), c.CancellationToken);
+        var calls = new SdkCalls(AwsSdkClientFactory.DynamoDb, c.Session, c.CancellationToken);
         var names = new List<string>();
         await calls.PageAsync("ListTables",
             (start, ct) => dynamo.ListTablesAsync(new ListTablesRequest { Limit = 100, ExclusiveStartTableName = start }, ct),
@@ -160,7 +160,7 @@ internal static class DataListings
     private static async Task ListQueuesAsync(ListingContext c)
     {
         using var sqs = AwsSdkClientFactory.CreateSqs(c.Session);
-        var calls = new SdkCalls(AwsSdkClientFactory.Sqs, AwsSdkClientFactory.EndpointOf(c.Session, AwsSdkClientFactory.Sqs), c.CancellationToken);
+        var calls = new SdkCalls(AwsSdkClientFactory.Sqs, c.Session, c.CancellationToken);
         var urls = new List<string>();
         await calls.PageAsync("ListQueues",
             (token, ct) => sqs.ListQueuesAsync(new ListQueuesRequest { MaxResults = 1000, NextToken = token }, ct),
@@ -198,5 +198,5 @@ internal static class DataListings
     }
 
     private static SdkCalls Calls(Session.AwsSession session, CancellationToken cancellationToken) =>
-        new(AwsSdkClientFactory.S3, AwsSdkClientFactory.EndpointOf(session, AwsSdkClientFactory.S3), cancellationToken);
+        new(AwsSdkClientFactory.S3, session, cancellationToken);
 }

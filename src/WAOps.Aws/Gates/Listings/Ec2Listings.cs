@@ -69,7 +69,7 @@ internal static class Ec2Listings
     }
 
     private static SdkCalls Calls(ListingContext c) =>
-        new(AwsSdkClientFactory.Ec2, AwsSdkClientFactory.EndpointOf(c.Session, AwsSdkClientFactory.Ec2), c.CancellationToken);
+        new(AwsSdkClientFactory.Ec2, c.Session, c.CancellationToken);
 
     private static async Task<List<TItem>> PagesAsync<TResponse, TItem>(
         ListingContext c,

@@ -12,7 +12,7 @@ public sealed class DynamoDbTableDiscoverer : IResourceDiscoverer
     public async Task<IReadOnlyList<InventoryResource>> DiscoverAsync(DiscoveryContext context, CancellationToken cancellationToken)
     {
         using var dynamo = AwsSdkClientFactory.CreateDynamoDb(context.Session);
-        var calls = new SdkCalls(AwsSdkClientFactory.DynamoDb, AwsSdkClientFactory.EndpointOf(context.Session, AwsSdkClientFactory.DynamoDb), cancellationToken);
+        var calls = new SdkCalls(AwsSdkClientFactory.DynamoDb, context.Session, cancellationToken);
         var found = new List<InventoryResource>();
         await calls.PageAsync("ListTables",
             (start, ct) => dynamo.ListTablesAsync(new ListTablesRequest { Limit = 100, ExclusiveStartTableName = start }, ct),

@@ -17,7 +17,7 @@ public abstract class Ec2Discoverer : IResourceDiscoverer
     public async Task<IReadOnlyList<InventoryResource>> DiscoverAsync(DiscoveryContext context, CancellationToken cancellationToken)
     {
         using var ec2 = AwsSdkClientFactory.CreateEc2(context.Session);
-        var calls = new SdkCalls(AwsSdkClientFactory.Ec2, AwsSdkClientFactory.EndpointOf(context.Session, AwsSdkClientFactory.Ec2), cancellationToken);
+        var calls = new SdkCalls(AwsSdkClientFactory.Ec2, context.Session, cancellationToken);
         var found = new List<InventoryResource>();
         await ListAsync(ec2, calls, context, found).ConfigureAwait(false);
         return found;

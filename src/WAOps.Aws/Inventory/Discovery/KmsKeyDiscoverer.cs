@@ -15,7 +15,7 @@ public sealed class KmsKeyDiscoverer : IResourceDiscoverer
     public async Task<IReadOnlyList<InventoryResource>> DiscoverAsync(DiscoveryContext context, CancellationToken cancellationToken)
     {
         using var kms = AwsSdkClientFactory.CreateKms(context.Session);
-        var calls = new SdkCalls(AwsSdkClientFactory.Kms, AwsSdkClientFactory.EndpointOf(context.Session, AwsSdkClientFactory.Kms), cancellationToken);
+        var calls = new SdkCalls(AwsSdkClientFactory.Kms, context.Session, cancellationToken);
         var awsManaged = new HashSet<string>(StringComparer.Ordinal);
         await calls.PageAsync("ListAliases",
             (marker, ct) => kms.ListAliasesAsync(new ListAliasesRequest { Limit = 100, Marker = marker }, ct),

@@ -18,7 +18,7 @@ public sealed class S3BucketDiscoverer : IGlobalResourceDiscoverer
     public async Task<IReadOnlyList<InventoryResource>> DiscoverAsync(DiscoveryContext context, CancellationToken cancellationToken)
     {
         using var s3 = AwsSdkClientFactory.CreateS3(context.Session);
-        var calls = new SdkCalls(AwsSdkClientFactory.S3, AwsSdkClientFactory.EndpointOf(context.Session, AwsSdkClientFactory.S3), cancellationToken);
+        var calls = new SdkCalls(AwsSdkClientFactory.S3, context.Session, cancellationToken);
         var found = new List<InventoryResource>();
         await calls.PageAsync("ListBuckets",
             (token, ct) => s3.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = 10000, ContinuationToken = token }, ct),
@@ -36,7 +36,7 @@ public sealed class S3BucketDiscoverer : IGlobalResourceDiscoverer
         }
 
         using var s3 = AwsSdkClientFactory.CreateS3(context.Session);
-        var calls = new SdkCalls(AwsSdkClientFactory.S3, AwsSdkClientFactory.EndpointOf(context.Session, AwsSdkClientFactory.S3), cancellationToken);
+        var calls = new SdkCalls(AwsSdkClientFactory.S3, context.Session, cancellationToken);
         var location = await calls.RunAsync("GetBucketLocation", ct => s3.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = resource.ResourceId }, ct)).ConfigureAwait(false);
         var constraint = location.Location?.Value;
         // An empty constraint is us-east-1; "EU" is the legacy name of eu-west-1.

@@ -12,7 +12,7 @@ public sealed class SqsQueueDiscoverer : IResourceDiscoverer
     public async Task<IReadOnlyList<InventoryResource>> DiscoverAsync(DiscoveryContext context, CancellationToken cancellationToken)
     {
         using var sqs = AwsSdkClientFactory.CreateSqs(context.Session);
-        var calls = new SdkCalls(AwsSdkClientFactory.Sqs, AwsSdkClientFactory.EndpointOf(context.Session, AwsSdkClientFactory.Sqs), cancellationToken);
+        var calls = new SdkCalls(AwsSdkClientFactory.Sqs, context.Session, cancellationToken);
         var found = new List<InventoryResource>();
         await calls.PageAsync("ListQueues",
             (token, ct) => sqs.ListQueuesAsync(new ListQueuesRequest { MaxResults = 1000, NextToken = token }, ct),

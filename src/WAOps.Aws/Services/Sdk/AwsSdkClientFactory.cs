@@ -95,6 +95,14 @@ internal static class AwsSdkClientFactory
         return Observe(new AmazonEC2Client(session.Credentials, config), session, Ec2);
     }
 
+    /// <summary>An EC2 client for writes: each request on a fresh connection (see <see cref="FreshConnectionHttpClientFactory"/>).</summary>
+    public static AmazonEC2Client CreateEc2ForWrites(AwsSession session)
+    {
+        var config = Configure(new AmazonEC2Config(), session, Ec2);
+        config.HttpClientFactory = FreshConnectionHttpClientFactory.Instance;
+        return Observe(new AmazonEC2Client(session.Credentials, config), session, Ec2);
+    }
+
     public static AmazonSecurityTokenServiceClient CreateSts(AwsSession session)
     {
         var config = Configure(new AmazonSecurityTokenServiceConfig(), session, Sts);
@@ -118,30 +126,17 @@ internal static class AwsSdkClientFactory
             config.RegionEndpoint = RegionEndpoint.GetBySystemName(session.Region);
         }
 
+        // AwsSdkCall retries (by WAOps' rules, visible in -Verbose); the SDK's own would multiply the attempts.
+        // That includes the SDK's "stale connection" re-sends (10 by default, unseen): a write whose answer was lost
+        // would be sent again without anyone knowing that the first one may have taken effect.
         config.RetryMode = RequestRetryMode.Standard;
-        config.MaxErrorRetry = session.MaxAttempts - 1;
+        config.MaxErrorRetry = 0;
+        config.MaxStaleConnectionRetries = 0;
         config.Timeout = session.CallOptions.Retry.AttemptTimeout;
         return config;
     }
 
+    // Attempts and retries are reported by AwsSdkCall, which makes them (the SDK clients make one attempt per call).
     private static TClient Observe<TClient>(TClient client, AwsSession session, AwsServiceDescriptor service)
-        where TClient : AmazonServiceClient
-    {
-        var observer = session.CallOptions.Observer;
-        if (observer is NullCallObserver)
-        {
-            return client;
-        }
-
-        client.AfterResponseEvent += (_, e) =>
-        {
-            if (e is WebServiceResponseEventArgs args)
-            {
-                var operation = args.Request?.GetType().Name is { } name && name.EndsWith("Request", StringComparison.Ordinal) ? name[..^7] : "Unknown";
-                observer.OnAttemptCompleted(new AwsAttemptRecord(service.ServiceId, operation, session.Region, 1,
-                    (int?)args.Response?.HttpStatusCode, null, args.Response?.ResponseMetadata?.RequestId, null));
-            }
-        };
-        return client;
-    }
+        where TClient : AmazonServiceClient => client;
 }

@@ -1,4 +1,5 @@
 using WAOps.Aws.Protocol;
+using WAOps.Aws.Session;
 
 namespace WAOps.Aws.Services.Sdk;
 
@@ -6,20 +7,20 @@ namespace WAOps.Aws.Services.Sdk;
 internal sealed class SdkCalls
 {
     private readonly AwsServiceDescriptor _service;
-    private readonly Uri _endpoint;
+    private readonly AwsSession _session;
     private readonly CancellationToken _cancellationToken;
 
-    public SdkCalls(AwsServiceDescriptor service, Uri endpoint, CancellationToken cancellationToken)
+    public SdkCalls(AwsServiceDescriptor service, AwsSession session, CancellationToken cancellationToken)
     {
         _service = service;
-        _endpoint = endpoint;
+        _session = session;
         _cancellationToken = cancellationToken;
     }
 
     public CancellationToken CancellationToken => _cancellationToken;
 
     public Task<T> RunAsync<T>(string operation, Func<CancellationToken, Task<T>> call) =>
-        AwsSdkCall.RunAsync(_service, operation, _endpoint, call, _cancellationToken);
+        AwsSdkCall.RunAsync(_session, _service, operation, call, _cancellationToken);
 
     /// <summary>Pages through a NextToken-style listing, one call per page, until the token runs out.</summary>
     public async Task PageAsync<TResponse>(string operation, Func<string?, CancellationToken, Task<TResponse>> call, Func<TResponse, string?> nextToken, Action<TResponse> onPage)

@@ -13,8 +13,7 @@ public static class CallerIdentityGateway
     public static async Task<CallerIdentity> GetAsync(AwsSession session, CancellationToken cancellationToken)
     {
         using var sts = AwsSdkClientFactory.CreateSts(session);
-        var endpoint = AwsSdkClientFactory.EndpointOf(session, AwsSdkClientFactory.Sts);
-        var response = await AwsSdkCall.RunAsync(AwsSdkClientFactory.Sts, "GetCallerIdentity", endpoint,
+        var response = await AwsSdkCall.RunAsync(session, AwsSdkClientFactory.Sts, "GetCallerIdentity",
             ct => sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), ct), cancellationToken).ConfigureAwait(false);
         return new CallerIdentity(response.Account, response.Arn, response.UserId);
     }
