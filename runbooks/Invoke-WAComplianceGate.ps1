@@ -10,14 +10,13 @@
     CI provides one ($env:GITHUB_STEP_SUMMARY, or -SummaryPath).
 
     With -TemplatePath the gate judges a CloudFormation template or Terraform plan JSON instead of the account
-    (passed through to Test-WAQualityGate -TemplatePath/-TemplateParameter; a WAOps version without template
-    support stops with TemplatePathNotSupported before anything is written). Without it, the account and region
+    (passed through to Test-WAQualityGate -TemplatePath/-TemplateParameter). Without it, the account and region
     of the session are judged.
 
     Exit codes: 0 the gate passed; 1 the gate failed (a finding at or above -FailOn, or an account that could not
     be checked); 2 the gate could not be judged completely (a report could not be written, a listing failed).
     Input errors stop the playbook with a terminating error before anything is read or written (pwsh -File then
-    exits with 1): InvalidOutputDirectory, TemplateNotFound, TemplatePathNotSupported, TemplateParameterWithoutTemplate,
+    exits with 1): InvalidOutputDirectory, TemplateNotFound, TemplateParameterWithoutTemplate,
     WaiverFileNotFound.
 
     The gate only reads. Re-running it overwrites its reports with the same content for the same state.
@@ -111,10 +110,6 @@ if (-not $OutputDirectory -or (Test-Path -LiteralPath $OutputDirectory -PathType
 }
 
 Import-WAOpsRunbookModule -ModuleManifest $ModuleManifest
-if ($TemplatePath -and -not (Get-Command Test-WAQualityGate).Parameters.ContainsKey('TemplatePath')) {
-    $PSCmdlet.ThrowTerminatingError((New-RunbookErrorRecord -ErrorId TemplatePathNotSupported -Category NotImplemented -Target $TemplatePath `
-                -Message 'This WAOps version judges live accounts only: Test-WAQualityGate has no -TemplatePath.' -RecommendedAction 'Update WAOps, or judge the deployed account.'))
-}
 if (-not (Test-RunbookOutputDirectory -Path $OutputDirectory)) {
     $PSCmdlet.ThrowTerminatingError((New-RunbookErrorRecord -ErrorId InvalidOutputDirectory -Target $OutputDirectory `
                 -Message "-OutputDirectory '$OutputDirectory' cannot be created." -RecommendedAction 'Name a writable directory.'))

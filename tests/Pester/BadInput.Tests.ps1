@@ -147,6 +147,10 @@ BeforeDiscovery {
             Command = { param($aws) New-WADashboard @aws -Project shop -IncludeAlarms -AlarmTopicArn (1..6 | ForEach-Object { "arn:aws:sns:us-east-1:123456789012:t$_" }) } }
         @{ Name = 'a threshold that is not a number'; Cmdlet = 'New-WADashboard'; ErrorId = 'InvalidAlarmThreshold'; Category = 'InvalidArgument'
             Command = { param($aws) New-WADashboard @aws -Project shop -IncludeAlarms -AlarmThreshold @{ 'AWS/Lambda/Errors' = 'many' } } }
+        @{ Name = 'an alarm tag repeating the Project WAOps sets'; Cmdlet = 'New-WADashboard'; ErrorId = 'InvalidAlarmTag'; Category = 'InvalidArgument'
+            Command = { param($aws) New-WADashboard @aws -Project shop -IncludeAlarms -AlarmTag @{ Project = 'other' } } }
+        @{ Name = 'an alarm tag with the reserved aws: prefix'; Cmdlet = 'New-WADashboard'; ErrorId = 'InvalidAlarmTag'; Category = 'InvalidArgument'
+            Command = { param($aws) New-WADashboard @aws -Project shop -IncludeAlarms -AlarmTag @{ 'aws:team' = 'x' } } }
         @{ Name = 'an alarm prefix with a tab'; Cmdlet = 'New-WADashboard'; ErrorId = 'InvalidAlarmPrefix'; Category = 'InvalidArgument'
             Command = { param($aws) New-WADashboard @aws -Project shop -AlarmPrefix "WA`tOps" } }
         @{ Name = 'an alarm write rate of 0'; Cmdlet = 'New-WADashboard'; ErrorId = 'ParameterArgumentValidationError'; Category = 'InvalidData'

@@ -71,7 +71,7 @@ AfterAll {
 
 Describe 'New-WADashboard for a workload found by tags' {
     BeforeAll {
-        $script:First = New-WADashboard @script:Aws @script:Fast -Project shop -Environment prod -IncludeAlarms -PassThru -Verbose -WarningVariable firstWarnings -WarningAction SilentlyContinue 4>&1
+        $script:First = New-WADashboard @script:Aws @script:Fast -Project shop -Environment prod -IncludeAlarms -AlarmTag @{ Team = 'payments'; CostCenter = 'CC-1234' } -PassThru -Verbose -WarningVariable firstWarnings -WarningAction SilentlyContinue 4>&1
         $script:FirstWarnings = $firstWarnings
         $script:Definition = @(Select-Type $script:First 'WAOps.Engine.Dashboards.DashboardDefinition')
         $script:Body = Get-CliDashboard 'shop-prod'
@@ -145,6 +145,9 @@ Describe 'New-WADashboard for a workload found by tags' {
         $tags = (Invoke-TestAwsCli -Server $script:Moto -Region $script:Region -Arguments 'cloudwatch', 'list-tags-for-resource', '--resource-arn', $cpu.AlarmArn).Tags
         ($tags | Where-Object Key -EQ 'ManagedBy').Value | Should -Be 'WAOps'
         ($tags | Where-Object Key -EQ 'Project').Value | Should -Be 'shop'
+        # -AlarmTag completes the tagging strategy on the alarms, so WAOps' own alarms pass tag compliance.
+        ($tags | Where-Object Key -EQ 'Team').Value | Should -Be 'payments'
+        ($tags | Where-Object Key -EQ 'CostCenter').Value | Should -Be 'CC-1234'
 
         $unhealthy = @($cli | Where-Object MetricName -EQ 'UnHealthyHostCount')
         $unhealthy | Should -HaveCount 3 -Because 'the two target groups of the ALB and the tagged one on the ALB outside the workload'

@@ -29,10 +29,11 @@
     }
     Onboarding = @{
         Exercised    = @(
-            'budgets:ViewBudget', 'budgets:ModifyBudget', 'ec2:DescribeRegions', 'tag:GetResources', 'cloudwatch:DescribeAlarms',
+            'budgets:ViewBudget', 'budgets:ModifyBudget', 'tag:GetResources', 'cloudwatch:DescribeAlarms',
             'cloudwatch:PutMetricAlarm', 'cloudwatch:GetDashboard', 'cloudwatch:PutDashboard', 'cloudwatch:ListDashboards')
         NotExercised = @{
             'sts:GetCallerIdentity'                      = 'moto always allows it'
+            'ec2:DescribeRegions'                        = 'checks an opt-in -Region (af-south-1, ...); us-east-1 is enabled in every account'
             'sns:GetTopicAttributes'                     = 'only with -BudgetTopicArn/-AlarmTopicArn'
             'rds:DescribeDBInstances'                    = 'a lone RDS instance is described from its ARN; engines are read for clusters'
             'cloudwatch:ListMetrics'                     = 'kinds whose metrics name their own dimensions (S3 request metrics, ...); none here'

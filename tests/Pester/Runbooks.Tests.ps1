@@ -93,12 +93,6 @@ Describe 'Invoke-WAComplianceGate (CI compliance gate)' {
     }
 
     It 'passes -TemplatePath and -TemplateParameter through to Test-WAQualityGate (template reader)' {
-        # Enabled once Test-WAQualityGate has -TemplatePath (being built on another branch); until then the gate
-        # refuses a template with TemplatePathNotSupported, tested below.
-        if (-not (Get-Command Test-WAQualityGate).Parameters.ContainsKey('TemplatePath')) {
-            Set-ItResult -Skipped -Because 'Test-WAQualityGate has no -TemplatePath yet (template reader not merged)'
-            return
-        }
         $result = & (Join-Path $script:Root 'Invoke-WAComplianceGate.ps1') -ModuleManifest $env:WAOPS_MODULE_MANIFEST -OutputDirectory (Join-Path $TestDrive 'gate-template') `
             -TemplatePath (Join-Path $script:Root 'templates/reference-workload.yaml') -TemplateParameter @{ Environment = 'prod' } -SummaryPath '' 6>$null
         $LASTEXITCODE | Should -Be 1
@@ -124,16 +118,6 @@ Describe 'Invoke-WAComplianceGate (CI compliance gate)' {
         Get-Content $file | Should -Be 'keep me'
     }
 
-    It 'refuses a template while Test-WAQualityGate cannot read templates (TemplatePathNotSupported)' {
-        if ((Get-Command Test-WAQualityGate).Parameters.ContainsKey('TemplatePath')) {
-            Set-ItResult -Skipped -Because 'Test-WAQualityGate reads templates now; the pass-through test above covers it'
-            return
-        }
-        $out = Join-Path $TestDrive 'gate-unsupported'
-        { & (Join-Path $script:Root 'Invoke-WAComplianceGate.ps1') @script:Aws -OutputDirectory $out -SummaryPath '' -TemplatePath (Join-Path $script:Root 'templates/reference-workload.yaml') } |
-            Should -Throw -ErrorId 'TemplatePathNotSupported*'
-        Test-Path $out | Should -BeFalse
-    }
 }
 
 Describe 'Invoke-WANightlyCleanup (nightly idle cleanup)' {

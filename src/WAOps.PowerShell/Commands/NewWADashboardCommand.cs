@@ -78,6 +78,10 @@ public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
     public string[]? AlarmTopicArn { get; set; }
 
     [Parameter]
+    [ValidateNotNull]
+    public Hashtable? AlarmTag { get; set; }
+
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string AlarmPrefix { get; set; } = AlarmNaming.DefaultPrefix;
 
@@ -260,7 +264,7 @@ public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
             Workload = workload.DashboardName,
             Prefix = input.AlarmPrefix,
             TopicsByRegion = topics,
-            Tags = AlarmTags(workload),
+            Tags = AlarmTagSet.Build(workload.DashboardName, Project, Environment, input.AlarmTags),
             Prune = Prune,
         });
         ReportNeedsThreshold(plan);
@@ -458,22 +462,6 @@ public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
         }, EmitObject, cancellationToken).ConfigureAwait(false);
     }
 
-    private IReadOnlyList<KeyValuePair<string, string>> AlarmTags(WorkloadDescription workload)
-    {
-        var tags = new List<KeyValuePair<string, string>> { new("ManagedBy", "WAOps"), new("waops:workload", workload.DashboardName) };
-        if (Project is not null)
-        {
-            tags.Add(new("Project", Project));
-        }
-
-        if (Environment is not null)
-        {
-            tags.Add(new("Environment", Environment));
-        }
-
-        return tags;
-    }
-
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> Sorted(Dictionary<string, List<string>> byResource) =>
         byResource.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Distinct(StringComparer.Ordinal).OrderBy(a => a, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
 
@@ -515,9 +503,11 @@ public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
             var prefix = AlarmNaming.ValidatePrefix(AlarmPrefix);
             var thresholds = AlarmThresholds.Parse(AlarmThreshold is null ? null : HashtableValues.ToStrings(InvariantNumbers(AlarmThreshold)).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
             var topics = AlarmTopics.Parse(AlarmTopicArn);
-            if (!IncludeAlarms && (AlarmThreshold is not null || AlarmTopicArn is not null || MyInvocation.BoundParameters.ContainsKey(nameof(AlarmWriteRate))))
+            IReadOnlyList<KeyValuePair<string, string>> alarmTags = AlarmTag is null ? Array.Empty<KeyValuePair<string, string>>() : HashtableValues.ToStrings(AlarmTag).ToList();
+            _ = AlarmTagSet.Build(name, Project, Environment, alarmTags);   // refused here, before anything is read
+            if (!IncludeAlarms && (AlarmThreshold is not null || AlarmTag is not null || AlarmTopicArn is not null || MyInvocation.BoundParameters.ContainsKey(nameof(AlarmWriteRate))))
             {
-                WriteWarning("-AlarmThreshold, -AlarmTopicArn and -AlarmWriteRate apply to alarms, which New-WADashboard changes only with -IncludeAlarms; this run only reads them.");
+                WriteWarning("-AlarmThreshold, -AlarmTag, -AlarmTopicArn and -AlarmWriteRate apply to alarms, which New-WADashboard changes only with -IncludeAlarms; this run only reads them.");
             }
 
             string? outFile = null;
@@ -538,7 +528,7 @@ public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
                 DiscoveryMode.Stack => $"CloudFormation stack {StackName}",
                 _ => $"{_piped.Count} ARN(s) given",
             };
-            return new Input(mode, tagFilters, StackName, name, prefix, thresholds, topics, outFile, scope);
+            return new Input(mode, tagFilters, StackName, name, prefix, thresholds, topics, alarmTags, outFile, scope);
         }
         catch (WAOpsException ex)
         {
@@ -643,6 +633,7 @@ public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
         string AlarmPrefix,
         IReadOnlyDictionary<string, double> Thresholds,
         IReadOnlyDictionary<string, IReadOnlyList<string>> Topics,
+        IReadOnlyList<KeyValuePair<string, string>> AlarmTags,
         string? OutFile,
         string Scope);
 }

@@ -41,13 +41,45 @@ public sealed class ResourceGroupsTaggingClient : AwsJsonClient
     public Task<UntagResourcesResponse> UntagResourcesAsync(UntagResourcesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<UntagResourcesRequest, UntagResourcesResponse>("UntagResources", request, cancellationToken);
 
+    /// <summary>How often a listing starts over when a pagination token is refused as expired.</summary>
+    public const int MaxPaginationRestarts = 2;
+
     /// <summary>
     /// Every page of GetResources for the filters in <paramref name="template"/>, streamed; the template's
-    /// PaginationToken is replaced page by page.
+    /// PaginationToken is replaced page by page. A token is valid for 15 minutes, and a retried page whose first
+    /// answer was lost may find its token already spent (moto spends each token on use); either way
+    /// PaginationTokenExpiredException would end the listing with resources unseen, so the listing starts over
+    /// (at most <see cref="MaxPaginationRestarts"/> times) and leaves out the resources it already gave.
     /// </summary>
-    public IAsyncEnumerable<GetResourcesResponse> GetResourcesPagesAsync(GetResourcesRequest template, CancellationToken cancellationToken = default) =>
-        AwsPaginator.Pages(
-            (token, ct) => GetResourcesAsync(template.WithPaginationToken(token), ct),
-            page => page.PaginationToken,
-            cancellationToken);
+    public async IAsyncEnumerable<GetResourcesResponse> GetResourcesPagesAsync(
+        GetResourcesRequest template,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var given = new HashSet<string>(StringComparer.Ordinal);
+        string? token = null;
+        var restarts = 0;
+        while (true)
+        {
+            GetResourcesResponse page;
+            try
+            {
+                page = await GetResourcesAsync(template.WithPaginationToken(token), cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex) when (token is not null && restarts < MaxPaginationRestarts
+                && string.Equals(ex.ErrorCode, "PaginationTokenExpiredException", StringComparison.Ordinal))
+            {
+                restarts++;
+                token = null;
+                continue;
+            }
+
+            page.ResourceTagMappingList.RemoveAll(m => m.ResourceARN is not null && !given.Add(m.ResourceARN));
+            yield return page;
+            token = string.IsNullOrEmpty(page.PaginationToken) ? null : page.PaginationToken;
+            if (token is null)
+            {
+                yield break;
+            }
+        }
+    }
 }
