@@ -61,4 +61,29 @@ public sealed class GetResourcesPaginationTests : IClassFixture<GetResourcesPagi
         Assert.Equal(direct.Count, throughFaults.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(direct.OrderBy(a => a, StringComparer.Ordinal), throughFaults.OrderBy(a => a, StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task The_next_page_is_asked_while_the_caller_works_and_called_off_when_the_caller_stops()
+    {
+        using var proxy = new FaultInjectingProxy(_fixture.Server.Endpoint, (_, _) => InjectedFault.None);
+        var client = new ResourceGroupsTaggingClient(TestSessions.For(proxy.Endpoint, options: TestSessions.QuickRetries(2)));
+        await foreach (var page in client.GetResourcesPagesAsync(new GetResourcesRequest { ResourcesPerPage = ResourceGroupsTaggingClient.MaxResourcesPerPage }))
+        {
+            Assert.NotEmpty(page.ResourceTagMappingList);
+
+            // While the caller holds the first page, the second is already on its way.
+            var waited = System.Diagnostics.Stopwatch.StartNew();
+            while (proxy.RequestCount < 2 && waited.Elapsed < TimeSpan.FromSeconds(10))
+            {
+                await Task.Delay(20);
+            }
+
+            Assert.Equal(2, proxy.RequestCount);
+            break;
+        }
+
+        // Nothing is asked after the caller stopped.
+        await Task.Delay(200);
+        Assert.Equal(2, proxy.RequestCount);
+    }
 }

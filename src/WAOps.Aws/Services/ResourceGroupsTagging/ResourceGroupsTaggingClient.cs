@@ -55,30 +55,59 @@ public sealed class ResourceGroupsTaggingClient : AwsJsonClient
         GetResourcesRequest template,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // Pages can only be asked one after the other, so the next one is asked as soon as its token is known and
+        // travels while the caller works through the page just given.
+        using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var given = new HashSet<string>(StringComparer.Ordinal);
         string? token = null;
+        Task<GetResourcesResponse>? next = null;
         var restarts = 0;
-        while (true)
+        try
         {
-            GetResourcesResponse page;
-            try
+            while (true)
             {
-                page = await GetResourcesAsync(template.WithPaginationToken(token), cancellationToken).ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex) when (token is not null && restarts < MaxPaginationRestarts
-                && string.Equals(ex.ErrorCode, "PaginationTokenExpiredException", StringComparison.Ordinal))
-            {
-                restarts++;
-                token = null;
-                continue;
-            }
+                GetResourcesResponse page;
+                try
+                {
+                    page = await (next ?? GetResourcesAsync(template.WithPaginationToken(token), prefetch.Token)).ConfigureAwait(false);
+                }
+                catch (AwsServiceException ex) when (token is not null && restarts < MaxPaginationRestarts
+                    && string.Equals(ex.ErrorCode, "PaginationTokenExpiredException", StringComparison.Ordinal))
+                {
+                    restarts++;
+                    token = null;
+                    next = null;
+                    continue;
+                }
 
-            page.ResourceTagMappingList.RemoveAll(m => m.ResourceARN is not null && !given.Add(m.ResourceARN));
-            yield return page;
-            token = string.IsNullOrEmpty(page.PaginationToken) ? null : page.PaginationToken;
-            if (token is null)
+                next = null;
+                page.ResourceTagMappingList.RemoveAll(m => m.ResourceARN is not null && !given.Add(m.ResourceARN));
+                token = string.IsNullOrEmpty(page.PaginationToken) ? null : page.PaginationToken;
+                if (token is not null)
+                {
+                    next = GetResourcesAsync(template.WithPaginationToken(token), prefetch.Token);
+                }
+
+                yield return page;
+                if (token is null)
+                {
+                    yield break;
+                }
+            }
+        }
+        finally
+        {
+            // A caller that stops early leaves a page in flight: it is called off and its outcome observed.
+            if (next is not null)
             {
-                yield break;
+                prefetch.Cancel();
+                try
+                {
+                    await next.ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                }
             }
         }
     }
