@@ -45,14 +45,6 @@ waivers:
         $found[0]
     }
 
-    function Test-SarifDocument([string] $Path) {
-        # The OASIS schema is draft-04, which Test-Json (JsonSchema.Net) does not read; its keywords mean the same in draft-07.
-        $schema = Get-Content (Join-Path $script:SchemaDirectory 'sarif-schema-2.1.0.json') -Raw | ConvertFrom-Json -AsHashtable
-        $schema['$schema'] = 'http://json-schema.org/draft-07/schema#'
-        $schema.Remove('id')
-        Test-Json -Json (Get-Content $Path -Raw) -Schema ($schema | ConvertTo-Json -Depth 100) -ErrorAction Stop
-    }
-
     function Test-JUnitDocument([string] $Path) {
         $schemas = [System.Xml.Schema.XmlSchemaSet]::new()
         $null = $schemas.Add($null, (Join-Path $script:SchemaDirectory 'junit.xsd'))

@@ -25,13 +25,6 @@ BeforeAll {
     $script:LiveErrors = @($liveErrors)
     $script:Template = @(Test-WAQualityGate -TemplatePath $script:Reference -Region us-east-1 -IncludePassed | Select-Object -SkipLast 1)
 
-    function Test-SarifDocument([string] $Path) {
-        $schema = Get-Content (Join-Path $script:SchemaDirectory 'sarif-schema-2.1.0.json') -Raw | ConvertFrom-Json -AsHashtable
-        $schema['$schema'] = 'http://json-schema.org/draft-07/schema#'
-        $schema.Remove('id')
-        Test-Json -Json (Get-Content $Path -Raw) -Schema ($schema | ConvertTo-Json -Depth 100) -ErrorAction Stop
-    }
-
     function Get-TemplateError([scriptblock] $Run) {
         $emitted = $null
         try { $emitted = @(& $Run) } catch { return [pscustomobject]@{ Record = $_; Emitted = $emitted } }

@@ -377,5 +377,15 @@ function Remove-PassedMotoLogs {
     }
 }
 
+function Test-SarifDocument {
+    # True when the file is valid against the OASIS SARIF 2.1.0 schema shipped in tests/Support/schemas. The schema is
+    # draft-04, which Test-Json (JsonSchema.Net) does not read; its keywords mean the same in draft-07.
+    param([Parameter(Mandatory)][string] $Path)
+    $schema = Get-Content (Join-Path $PSScriptRoot 'schemas/sarif-schema-2.1.0.json') -Raw | ConvertFrom-Json -AsHashtable
+    $schema['$schema'] = 'http://json-schema.org/draft-07/schema#'
+    $schema.Remove('id')
+    Test-Json -Json (Get-Content $Path -Raw) -Schema ($schema | ConvertTo-Json -Depth 100) -ErrorAction Stop
+}
+
 Export-ModuleMember -Function Get-PythonCommand, Get-PwshInvocation, Invoke-Pwsh, Save-NuGetPackage, Get-FreeTcpPort, Start-MotoServer, Stop-MotoServer,
-    Reset-MotoServer, Start-EnforcingMotoServer, ConvertTo-MotoIamAction, Get-IamPolicyAction, New-MotoIamUser, Start-FaultProxy, Get-FaultProxyStats, Stop-FaultProxy, Get-TestAwsParameter, Get-TestCredential, Invoke-TestAwsCli, Invoke-MotoSeed, Remove-PassedMotoLogs
+    Reset-MotoServer, Start-EnforcingMotoServer, ConvertTo-MotoIamAction, Get-IamPolicyAction, New-MotoIamUser, Start-FaultProxy, Get-FaultProxyStats, Stop-FaultProxy, Get-TestAwsParameter, Get-TestCredential, Invoke-TestAwsCli, Invoke-MotoSeed, Remove-PassedMotoLogs, Test-SarifDocument
