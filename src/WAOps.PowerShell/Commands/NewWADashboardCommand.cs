@@ -264,7 +264,7 @@ public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
             Workload = workload.DashboardName,
             Prefix = input.AlarmPrefix,
             TopicsByRegion = topics,
-            Tags = AlarmTagSet.Build(workload.DashboardName, Project, Environment, input.AlarmTags),
+            Tags = input.AlarmTags,
             Prune = Prune,
         });
         ReportNeedsThreshold(plan);
@@ -503,8 +503,7 @@ public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
             var prefix = AlarmNaming.ValidatePrefix(AlarmPrefix);
             var thresholds = AlarmThresholds.Parse(AlarmThreshold is null ? null : HashtableValues.ToStrings(InvariantNumbers(AlarmThreshold)).Select(p => KeyValuePair.Create(p.Key, (string?)p.Value)));
             var topics = AlarmTopics.Parse(AlarmTopicArn);
-            IReadOnlyList<KeyValuePair<string, string>> alarmTags = AlarmTag is null ? Array.Empty<KeyValuePair<string, string>>() : HashtableValues.ToStrings(AlarmTag).ToList();
-            _ = AlarmTagSet.Build(name, Project, Environment, alarmTags);   // refused here, before anything is read
+            var alarmTags = AlarmTagSet.Build(name, Project, Environment, AlarmTag is null ? null : HashtableValues.ToStrings(AlarmTag));
             if (!IncludeAlarms && (AlarmThreshold is not null || AlarmTag is not null || AlarmTopicArn is not null || MyInvocation.BoundParameters.ContainsKey(nameof(AlarmWriteRate))))
             {
                 WriteWarning("-AlarmThreshold, -AlarmTag, -AlarmTopicArn and -AlarmWriteRate apply to alarms, which New-WADashboard changes only with -IncludeAlarms; this run only reads them.");
