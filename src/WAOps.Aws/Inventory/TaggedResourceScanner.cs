@@ -28,7 +28,28 @@ public static class TaggedResourceScanner
         Action<TagScanFailure>? onFailure,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var channel = Channel.CreateBounded<InventoryResource>(new BoundedChannelOptions(4096) { SingleReader = true });
+        await foreach (var batch in ScanBatchesAsync(session, request, onProgress, onFailure, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var resource in batch)
+            {
+                yield return resource;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The same scan as <see cref="ScanAsync"/>, handed over a page at a time: a caller that passes results to
+    /// another thread (a cmdlet's pipeline thread) then pays one hand-over per page instead of one per resource.
+    /// </summary>
+    public static async IAsyncEnumerable<IReadOnlyList<InventoryResource>> ScanBatchesAsync(
+        AwsSession session,
+        TagScanRequest request,
+        Action<TagScanProgress>? onProgress,
+        Action<TagScanFailure>? onFailure,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Bounded so a slow consumer holds back the listings: at most this many pages wait in memory.
+        var channel = Channel.CreateBounded<IReadOnlyList<InventoryResource>>(new BoundedChannelOptions(MaxBatchesWaiting) { SingleReader = true });
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var producer = Task.Run(async () =>
         {
@@ -45,9 +66,9 @@ public static class TaggedResourceScanner
 
         try
         {
-            await foreach (var resource in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                yield return resource;
+                yield return batch;
             }
         }
         finally
@@ -64,11 +85,14 @@ public static class TaggedResourceScanner
         }
     }
 
+    /// <summary>How many pages of resources may wait for a slow consumer.</summary>
+    private const int MaxBatchesWaiting = 64;
+
     private sealed class Scan
     {
         private readonly AwsSession _session;
         private readonly TagScanRequest _request;
-        private readonly ChannelWriter<InventoryResource> _writer;
+        private readonly ChannelWriter<IReadOnlyList<InventoryResource>> _writer;
         private readonly Action<TagScanProgress>? _onProgress;
         private readonly Action<TagScanFailure>? _onFailure;
         private readonly SemaphoreSlim _bound;
@@ -78,7 +102,7 @@ public static class TaggedResourceScanner
         private int _listingsDone;
         private int _listingsTotal;
 
-        public Scan(AwsSession session, TagScanRequest request, ChannelWriter<InventoryResource> writer, Action<TagScanProgress>? onProgress, Action<TagScanFailure>? onFailure)
+        public Scan(AwsSession session, TagScanRequest request, ChannelWriter<IReadOnlyList<InventoryResource>> writer, Action<TagScanProgress>? onProgress, Action<TagScanFailure>? onFailure)
         {
             _session = session;
             _request = request;
@@ -151,6 +175,7 @@ public static class TaggedResourceScanner
             };
             await foreach (var page in new ResourceGroupsTaggingClient(regional).GetResourcesPagesAsync(template, cancellationToken).ConfigureAwait(false))
             {
+                var batch = new List<InventoryResource>(page.ResourceTagMappingList.Count);
                 foreach (var mapping in page.ResourceTagMappingList)
                 {
                     if (mapping.ResourceARN is null || !_reported.TryAdd(mapping.ResourceARN, 0))
@@ -162,10 +187,11 @@ public static class TaggedResourceScanner
                     var resource = new InventoryResource(mapping.ResourceARN, regional.Region, tags, DiscoverySource.TaggingApi, tags.TryGetValue("Name", out var name) ? name : null);
                     if (TypeSelected(resource.ResourceType))
                     {
-                        await EmitAsync(resource, cancellationToken).ConfigureAwait(false);
+                        batch.Add(resource);
                     }
                 }
 
+                await EmitAsync(batch, cancellationToken).ConfigureAwait(false);
                 Progress("GetResources " + regional.Region);
             }
         }
@@ -182,13 +208,7 @@ public static class TaggedResourceScanner
         {
             var regions = new HashSet<string>(_request.Regions, StringComparer.Ordinal);
             var unseen = _discovered.Where(d => !_reported.ContainsKey(d.Resource.Arn)).ToList();
-            foreach (var (_, _, resource) in unseen.Where(d => d.Discoverer is not IGlobalResourceDiscoverer))
-            {
-                if (_reported.TryAdd(resource.Arn, 0))
-                {
-                    await EmitAsync(resource, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            await EmitAsync(FirstReports(unseen.Where(d => d.Discoverer is not IGlobalResourceDiscoverer).Select(d => d.Resource)), cancellationToken).ConfigureAwait(false);
 
             // Global kinds (S3) need each resource's region: one lookup per resource the Tagging API did not
             // list, run in parallel under the same bound as the listings.
@@ -214,22 +234,36 @@ public static class TaggedResourceScanner
                         placed.Add(new InventoryResource(item.Resource.Arn, region, item.Resource.Tags, item.Resource.DiscoveredBy, item.Resource.Name));
                     }
                 }).ConfigureAwait(false);
-            foreach (var resource in placed.OrderBy(r => r.Arn, StringComparer.Ordinal))
-            {
-                if (_reported.TryAdd(resource.Arn, 0))
-                {
-                    await EmitAsync(resource, cancellationToken).ConfigureAwait(false);
-                }
-            }
+            await EmitAsync(FirstReports(placed.OrderBy(r => r.Arn, StringComparer.Ordinal)), cancellationToken).ConfigureAwait(false);
         }
 
         private bool TypeSelected(string resourceType) =>
             _request.ResourceTypes.Count == 0 || _request.ResourceTypes.Any(filter => DiscovererCatalog.Matches(resourceType, filter));
 
-        private async ValueTask EmitAsync(InventoryResource resource, CancellationToken cancellationToken)
+        /// <summary>The resources whose ARN no listing has reported yet, now marked as reported.</summary>
+        private List<InventoryResource> FirstReports(IEnumerable<InventoryResource> resources)
         {
-            await _writer.WriteAsync(resource, cancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref _resources);
+            var first = new List<InventoryResource>();
+            foreach (var resource in resources)
+            {
+                if (_reported.TryAdd(resource.Arn, 0))
+                {
+                    first.Add(resource);
+                }
+            }
+
+            return first;
+        }
+
+        private async ValueTask EmitAsync(IReadOnlyList<InventoryResource> batch, CancellationToken cancellationToken)
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            await _writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+            Interlocked.Add(ref _resources, batch.Count);
         }
 
         private void Progress(string listing) =>

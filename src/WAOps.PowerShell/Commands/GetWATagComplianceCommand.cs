@@ -95,20 +95,26 @@ public sealed class GetWATagComplianceCommand : WAOpsAwsCmdlet
             };
             var summarizer = new TagComplianceSummarizer(policy);
             var progress = new ProgressThrottle(EmitProgress, "Get-WATagCompliance", $"Scanning {regions.Count} region(s)");
-            await foreach (var resource in TaggedResourceScanner.ScanAsync(session, request, progress.Report,
+            await foreach (var batch in TaggedResourceScanner.ScanBatchesAsync(session, request, progress.Report,
                 failure => EmitError(failure.Error, $"{failure.Region} {failure.Listing}"), cancellationToken).ConfigureAwait(false))
             {
-                if (!policy.AppliesTo(resource.ResourceType))
+                var shown = new List<object>();
+                foreach (var resource in batch)
                 {
-                    continue;
+                    if (!policy.AppliesTo(resource.ResourceType))
+                    {
+                        continue;
+                    }
+
+                    var result = TagComplianceEvaluator.Evaluate(resource, policy);
+                    summarizer.Add(result);
+                    if (!Summary && (IncludeCompliant || !result.Compliant))
+                    {
+                        shown.Add(result);
+                    }
                 }
 
-                var result = TagComplianceEvaluator.Evaluate(resource, policy);
-                summarizer.Add(result);
-                if (!Summary && (IncludeCompliant || !result.Compliant))
-                {
-                    EmitObject(result);
-                }
+                EmitObjects(shown);
             }
 
             progress.Complete();

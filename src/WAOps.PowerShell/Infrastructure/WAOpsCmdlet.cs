@@ -138,6 +138,21 @@ public abstract class WAOpsCmdlet : PSCmdlet
 
     protected void EmitObject(object value) => Post(() => WriteObject(value));
 
+    /// <summary>Writes several objects, in order, with one trip to the pipeline thread.</summary>
+    protected void EmitObjects(IReadOnlyList<object> values)
+    {
+        if (values.Count > 0)
+        {
+            Post(() =>
+            {
+                foreach (var value in values)
+                {
+                    WriteObject(value);
+                }
+            });
+        }
+    }
+
     protected void EmitVerbose(string message) => Post(() => WriteVerbose(message));
 
     protected void EmitDebug(string message) => Post(() => WriteDebug(message));
