@@ -123,14 +123,28 @@ function Invoke-Build {
         "-p:Version=$version", '-o', $publish, '-r', 'linux-x64', '--self-contained', 'false', '-p:PublishReadyToRun=true',
         '--nologo', '-v', 'quiet')
 
-    # Layout: the cmdlet assembly at the root (PowerShell loads it), everything else in Dependencies/
-    # (loaded into WAOps' own AssemblyLoadContext).
+    # The same dependencies once more, precompiled for .NET 10 (PowerShell 7.6): .NET 10 does not use ReadyToRun
+    # code compiled for .NET 8 and would JIT-compile all of it. The net8.0 set stays for PowerShell 7.4.
+    $publishNet10 = Join-Path $Out "publish-net10.0"
+    Remove-Item $publishNet10 -Recurse -Force -ErrorAction SilentlyContinue
+    Invoke-Native dotnet @('publish', (Join-Path $Root 'src/WAOps.PowerShell/WAOps.PowerShell.csproj'), '-c', $Configuration,
+        "-p:Version=$version", '-p:WAOpsModuleFramework=net10.0', '-o', $publishNet10, '-r', 'linux-x64', '--self-contained', 'false',
+        '-p:PublishReadyToRun=true', '--nologo', '-v', 'quiet')
+
+    # Layout: the cmdlet assembly at the root (PowerShell loads it), everything else in Dependencies/, and in
+    # Dependencies/net10.0/ for .NET 10 (loaded into WAOps' own AssemblyLoadContext, which picks the set).
     $dependencies = Join-Path $ModuleOut 'Dependencies'
-    New-Item -ItemType Directory -Path $dependencies -Force | Out-Null
-    foreach ($file in Get-ChildItem $publish -File) {
-        if ($file.Extension -notin '.dll', '.pdb') { continue }
-        $target = if ($file.BaseName -eq 'WAOps.PowerShell') { $ModuleOut } else { $dependencies }
-        Copy-Item $file.FullName $target
+    foreach ($set in @(@{ From = $publish; To = $dependencies }, @{ From = $publishNet10; To = (Join-Path $dependencies 'net10.0') })) {
+        New-Item -ItemType Directory -Path $set.To -Force | Out-Null
+        foreach ($file in Get-ChildItem $set.From -File) {
+            if ($file.Extension -notin '.dll', '.pdb') { continue }
+            if ($file.BaseName -eq 'WAOps.PowerShell') {
+                # PowerShell loads the cmdlet assembly itself: the net8.0 one, at the root.
+                if ($set.From -eq $publish) { Copy-Item $file.FullName $ModuleOut }
+                continue
+            }
+            Copy-Item $file.FullName $set.To
+        }
     }
     Copy-Item (Join-Path $Root 'module/WAOps.psd1'), (Join-Path $Root 'module/WAOps.Format.ps1xml') $ModuleOut
     $help = Join-Path $ModuleOut 'en-US'

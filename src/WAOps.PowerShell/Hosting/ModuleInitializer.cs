@@ -18,7 +18,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     public void OnImport()
     {
         var moduleDirectory = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location)!;
-        WAOpsLoadContext.Initialize(Path.Combine(moduleDirectory, "Dependencies"));
+        WAOpsLoadContext.Initialize(DependencyDirectoryFor(Path.Combine(moduleDirectory, "Dependencies")));
         if (Interlocked.Exchange(ref _registered, 1) == 0)
         {
             AssemblyLoadContext.Default.Resolving += ResolveBridgeAssembly;
@@ -28,6 +28,17 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
         // The handler stays: types already bound through it keep working if the module is imported again.
+    }
+
+    /// <summary>
+    /// The dependencies precompiled (ReadyToRun) for the running .NET when the module carries a set for it
+    /// (Dependencies/net10.0 on PowerShell 7.6); otherwise the net8.0 set, which every supported runtime runs.
+    /// Both sets are built from the same sources; they differ only in the native code a runtime will accept.
+    /// </summary>
+    internal static string DependencyDirectoryFor(string dependencies)
+    {
+        var runtimeSpecific = Path.Combine(dependencies, $"net{Environment.Version.Major}.0");
+        return Directory.Exists(runtimeSpecific) ? runtimeSpecific : dependencies;
     }
 
     private static Assembly? ResolveBridgeAssembly(AssemblyLoadContext context, AssemblyName name) =>
