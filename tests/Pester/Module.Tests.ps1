@@ -74,4 +74,16 @@ Describe 'Dependency isolation' {
             [System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($assembly).Name | Should -Be 'WAOps' -Because $assembly.GetName().Name
         }
     }
+
+    It 'loads the dependency set precompiled for the running .NET when it carries one, else the net8.0 set' {
+        # ReadyToRun code compiled for .NET 8 is rejected by .NET 10, which would JIT-compile it all.
+        { Get-WAContext -Region us-east-1 -EndpointUrl 'not a url' -AccessKey a -SecretKey b -ErrorAction Stop } | Should -Throw
+        $dependencies = Join-Path $script:Module.ModuleBase 'Dependencies'
+        $runtimeSet = Join-Path $dependencies "net$([Environment]::Version.Major).0"
+        $expected = if (Test-Path $runtimeSet) { $runtimeSet } else { $dependencies }
+        $loaded = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -in 'AWSSDK.Core', 'WAOps.Aws', 'WAOps.Engine' }
+        @($loaded).Count | Should -Be 3
+        foreach ($assembly in $loaded) { Split-Path $assembly.Location | Should -Be $expected -Because $assembly.GetName().Name }
+        if ([Environment]::Version.Major -eq 10) { $runtimeSet | Should -Exist -Because 'the module ships a .NET 10 set for PowerShell 7.6' }
+    }
 }
