@@ -26,7 +26,10 @@ public static class AwsSessionResolver
         var (credentials, credentialSource, credentialDetail, credentialProfile) = ResolveCredentials(request, env, profiles);
         trace($"Credentials: {credentialSource} ({credentialDetail}).");
 
-        var regionProfile = credentialProfile ?? TryDefaultProfile(env, profiles, throwIfNamedMissing: false);
+        // The default profile is read only when the region or the endpoint can still come from it: reading it costs
+        // a cold process about 40 ms of AWSSDK.Core's profile machinery, which a call with -Region and -EndpointUrl
+        // never needs. The session names a profile only when something was taken from it.
+        var regionProfile = new Lazy<CredentialProfile?>(() => credentialProfile ?? TryDefaultProfile(env, profiles, throwIfNamedMissing: false));
         var (region, regionSource, regionDetail) = ResolveRegion(request, env, regionProfile);
         trace($"Region: {region} from {regionDetail}.");
 
@@ -35,8 +38,9 @@ public static class AwsSessionResolver
             ? "Endpoint: AWS public endpoints for each service."
             : $"Endpoint: every service at {endpoint.Url} ({endpoint.Source}).");
 
+        var profileName = credentialProfile?.Name ?? (regionProfile.IsValueCreated ? regionProfile.Value?.Name : null);
         return new AwsSession(credentials, credentialSource, credentialDetail, region, regionSource, endpoint,
-            credentialProfile?.Name ?? regionProfile?.Name, env, callOptions ?? AwsCallOptions.Default);
+            profileName, env, callOptions ?? AwsCallOptions.Default);
     }
 
     private static CredentialProfileStoreChain OpenProfileStore(string? profileLocation) =>
@@ -199,7 +203,7 @@ public static class AwsSessionResolver
         }
     }
 
-    private static (string, RegionSource, string) ResolveRegion(AwsSessionRequest request, IEnvironmentReader env, CredentialProfile? profile)
+    private static (string, RegionSource, string) ResolveRegion(AwsSessionRequest request, IEnvironmentReader env, Lazy<CredentialProfile?> configured)
     {
         if (!string.IsNullOrWhiteSpace(request.Region))
         {
@@ -211,7 +215,7 @@ public static class AwsSessionResolver
             return (AwsRegionName.Validate(request.StoredRegion!, "$StoredAWSRegion"), RegionSource.StoredRegion, "$StoredAWSRegion");
         }
 
-        if (profile?.Region is { } profileRegion)
+        if (configured.Value is { Region: { } profileRegion } profile)
         {
             return (AwsRegionName.Validate(profileRegion.SystemName, $"profile '{profile.Name}'"), RegionSource.Profile, $"profile '{profile.Name}'");
         }
@@ -252,7 +256,7 @@ public static class AwsSessionResolver
         }
     }
 
-    private static EndpointOverride ResolveEndpoint(AwsSessionRequest request, IEnvironmentReader env, CredentialProfile? profile)
+    private static EndpointOverride ResolveEndpoint(AwsSessionRequest request, IEnvironmentReader env, Lazy<CredentialProfile?> configured)
     {
         if (!string.IsNullOrWhiteSpace(request.EndpointUrl))
         {
@@ -269,9 +273,9 @@ public static class AwsSessionResolver
             return new EndpointOverride(EndpointUrlParser.Parse(fromEnvironment, "AWS_ENDPOINT_URL"), EndpointSource.Environment);
         }
 
-        if (!string.IsNullOrWhiteSpace(profile?.EndpointUrl))
+        if (configured.Value is { } profile && !string.IsNullOrWhiteSpace(profile.EndpointUrl))
         {
-            return new EndpointOverride(EndpointUrlParser.Parse(profile!.EndpointUrl, $"profile '{profile.Name}' endpoint_url"), EndpointSource.Profile);
+            return new EndpointOverride(EndpointUrlParser.Parse(profile.EndpointUrl, $"profile '{profile.Name}' endpoint_url"), EndpointSource.Profile);
         }
 
         return EndpointOverride.None;

@@ -215,6 +215,22 @@ public sealed class AwsSessionResolverTests : IDisposable
     }
 
     [Fact]
+    public void DefaultProfileIsLeftUnreadWhenRegionAndEndpointAreGiven()
+    {
+        // Nothing can come from it, so it is not read (a cold process saves AWSSDK.Core's profile machinery) and the
+        // session names no profile.
+        var profiles = WriteCredentialsFile("[default]\naws_access_key_id = AKIDDEFAULTPROFILE01\naws_secret_access_key = x\nregion = eu-west-3\n");
+        var keys = Env(("AWS_ACCESS_KEY_ID", "AKIDENVIRONMENT00001"), ("AWS_SECRET_ACCESS_KEY", "s"));
+        var given = Resolve(new AwsSessionRequest { ProfileLocation = profiles, Region = "us-east-1", EndpointUrl = "http://127.0.0.1:1", Environment = keys });
+        Assert.Equal(("us-east-1", RegionSource.Parameter), (given.Region, given.RegionSource));
+        Assert.Null(given.ProfileName);
+
+        var fromProfile = Resolve(new AwsSessionRequest { ProfileLocation = profiles, EndpointUrl = "http://127.0.0.1:1", Environment = keys });
+        Assert.Equal(("eu-west-3", RegionSource.Profile), (fromProfile.Region, fromProfile.RegionSource));
+        Assert.Equal("default", fromProfile.ProfileName);
+    }
+
+    [Fact]
     public void EnvironmentRegionAfterProfileAndAwsRegionBeforeAwsDefaultRegion()
     {
         var session = Resolve(new AwsSessionRequest
