@@ -6,7 +6,7 @@
     Each scenario file in Scenarios/ returns a definition: a name, what it measures, its target, a Setup
     (seeding is never timed), two arms (WAOps and the baseline, each a child process command), an optional
     BeforeRun (called with the state and the arm's name before every run of an arm, warm-ups included, and not timed:
-    for example to reset what the previous run created) and AfterRun, and an optional Teardown. The arms run alternately (WAOps, baseline, WAOps, ...) after one untimed warm-up
+    for example to reset what the previous run created) and AfterRun, and an optional Teardown. The arms run in rounds whose order turns by one each time (WAOps, baseline; baseline, WAOps; ...) after one untimed warm-up
     each, so drift on the machine hits both equally. Wall time is measured around each child process; an arm
     may also print one JSON line ({"PeakMemoryMB":..,"ApiCalls":{..},"Extra":{..}}) that is reported beside it (the last
     run's as WAOpsReport/BaselineReport, every timed run's as WAOpsReports/BaselineReports for a scenario's Judge).
@@ -104,8 +104,13 @@ foreach ($file in $files) {
                     $null = Invoke-Arm -Command $arm.Command -Environment $arm.Environment   # warm-up, not timed
                 }
             }
+            $order = @($arms.Keys)
             for ($i = 1; $i -le $runs; $i++) {
-                foreach ($name in $arms.Keys) {
+                # The order turns by one each round, so no arm always runs first (after the untimed setup) or always
+                # right after the same other arm (a heavy one leaves the server busier).
+                $shift = ($i - 1) % $order.Count
+                $round = @($order | Select-Object -Skip $shift) + @($order | Select-Object -First $shift)
+                foreach ($name in $round) {
                     # An untimed hook before every run of an arm (resetting state the previous run changed, say).
                     if ($definition['BeforeRun']) { & $definition['BeforeRun'] $state $name }
                     $arm = & $arms[$name] $state
