@@ -198,10 +198,12 @@ public sealed class RetryTests : IClassFixture<MotoFixture>
     [Fact]
     public async Task SlowAttemptsTimeOutAndAreRetried()
     {
-        using var proxy = new FaultInjectingProxy(_moto.Endpoint, FaultInjectingProxy.FirstN(1, InjectedFault.Slow)) { SlowDelay = TimeSpan.FromSeconds(3) };
+        // The timeout leaves an ordinary attempt room on a loaded machine (a 500 ms one timed out cold attempts too,
+        // counting two retries); the slow answer is far beyond it.
+        using var proxy = new FaultInjectingProxy(_moto.Endpoint, FaultInjectingProxy.FirstN(1, InjectedFault.Slow)) { SlowDelay = TimeSpan.FromSeconds(5) };
         var counter = new AwsCallCounter();
         var options = TestSessions.QuickRetries(3, counter) with { };
-        options = options with { Retry = options.Retry with { AttemptTimeout = TimeSpan.FromMilliseconds(500) } };
+        options = options with { Retry = options.Retry with { AttemptTimeout = TimeSpan.FromSeconds(1.5) } };
         await new CloudWatchClient(TestSessions.For(proxy.Endpoint, options: options)).ListDashboardsAsync(new ListDashboardsRequest());
         Assert.Equal(1, counter.Retries);
     }
