@@ -156,7 +156,11 @@ function Start-FaultProxy {
         returns an object with its Endpoint. A share -Rate of requests gets one of -Faults (throttle, http500,
         http503, reset, reset-after, slow), reproducibly from -Seed; StatsFile counts requests per fault. With -Match
         only requests whose "METHOD path X-Amz-Target body" matches that regex can get a fault (one operation, one
-        service or one protocol); the others pass untouched.
+        service or one protocol); the others pass untouched. A request matching -KeepAnswers that draws reset-after is
+        reset before it reaches moto instead. By default that spares GetResources pages asked with a token. moto
+        deviation: moto keeps the token of the last page with an exhausted generator, so asking the last page again
+        returns only its first resource. AWS serves a token again alike for 15 minutes.
+        (GetResourcesPaginationTests pins this deviation.)
     #>
     param(
         [Parameter(Mandatory)][string] $Target,
@@ -164,7 +168,8 @@ function Start-FaultProxy {
         [int] $Seed = 7,
         [string[]] $Faults = @('throttle', 'http500', 'http503', 'reset', 'slow'),
         [int] $SlowMilliseconds = 300,
-        [string] $Match
+        [string] $Match,
+        [string] $KeepAnswers = 'GetResources .*"PaginationToken":"'
     )
     $tool = Get-ChildItem (Join-Path $script:SupportRoot '../WAOps.FaultProxy/bin') -Recurse -Filter 'WAOps.FaultProxy.dll' -ErrorAction SilentlyContinue |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
@@ -172,7 +177,7 @@ function Start-FaultProxy {
     $stats = [IO.Path]::GetTempFileName()
     $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in @($tool.FullName, '--target', $Target, '--rate', "$Rate", '--seed', "$Seed", '--faults', ($Faults -join ','),
-            '--slow-ms', "$SlowMilliseconds", '--stats-file', $stats) + $(if ($Match) { '--match', $Match })) { $start.ArgumentList.Add($argument) }
+            '--slow-ms', "$SlowMilliseconds", '--stats-file', $stats) + $(if ($Match) { '--match', $Match }) + $(if ($KeepAnswers) { '--keep-answers', $KeepAnswers })) { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardInput = $true
     $start.RedirectStandardOutput = $true
     $start.UseShellExecute = $false

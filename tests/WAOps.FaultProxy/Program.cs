@@ -2,9 +2,11 @@ using System.Text.Json;
 using WAOps.Aws.Tests.Support;
 
 // Usage: WAOps.FaultProxy --target http://127.0.0.1:5000 [--rate 0.2] [--seed 7] [--faults throttle,http500,http503,reset,reset-after,slow]
-//                         [--slow-ms 300] [--stats-file path] [--match regex]
+//                         [--slow-ms 300] [--stats-file path] [--match regex] [--keep-answers regex]
 // With --match only requests whose "METHOD path X-Amz-Target body" matches the regex can get a fault (for example
-// 'Action=ReleaseAddress' or 'AWSBudgetServiceGateway'); the others are always forwarded untouched. Prints "listening <url>" once ready, then proxies until stdin closes (or the process is stopped). With
+// 'Action=ReleaseAddress' or 'AWSBudgetServiceGateway'); the others are always forwarded untouched. With --keep-answers
+// a matching request drawn for reset-after is reset before it is forwarded instead, so its answer is never lost after
+// the server acted on it (for requests moto cannot serve twice alike). Prints "listening <url>" once ready, then proxies until stdin closes (or the process is stopped). With
 // --stats-file it rewrites a JSON count of requests per fault after every request.
 var options = ParseArguments(args);
 if (!options.TryGetValue("target", out var target))
@@ -35,7 +37,16 @@ var atRate = FaultInjectingProxy.AtRate(rate, seed, faults);
 var match = options.TryGetValue("match", out var pattern) ? new System.Text.RegularExpressions.Regex(pattern) : null;
 Func<int, CapturedRequest, InjectedFault> policy = match is null
     ? atRate
-    : (n, request) => match.IsMatch($"{request.Method} {request.PathAndQuery} {request.Header("x-amz-target")} {request.BodyText}") ? atRate(n, request) : InjectedFault.None;
+    : (n, request) => match.IsMatch(Describe(request)) ? atRate(n, request) : InjectedFault.None;
+if (options.TryGetValue("keep-answers", out var keepPattern))
+{
+    var keep = new System.Text.RegularExpressions.Regex(keepPattern);
+    var drawn = policy;
+    policy = (n, request) => drawn(n, request) is var fault && fault == InjectedFault.ResetAfterForward && keep.IsMatch(Describe(request))
+        ? InjectedFault.ConnectionReset
+        : fault;
+}
+
 FaultInjectingProxy? proxy = null;
 var statsGate = new object();
 proxy = new FaultInjectingProxy(new Uri(target), (n, request) =>
@@ -66,6 +77,8 @@ while (Console.In.Read() >= 0)
 
 proxy.Dispose();
 return 0;
+
+static string Describe(CapturedRequest request) => $"{request.Method} {request.PathAndQuery} {request.Header("x-amz-target")} {request.BodyText}";
 
 static Dictionary<string, string> ParseArguments(string[] args)
 {
