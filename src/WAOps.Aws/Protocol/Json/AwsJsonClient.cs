@@ -21,6 +21,16 @@ public abstract class AwsJsonClient : AwsProtocolClient
     protected async Task<TResponse> InvokeAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken)
         where TResponse : AwsResponse, new()
     {
+        var response = await SendJsonAsync(operation, request, cancellationToken).ConfigureAwait(false);
+        return ReadResponse<TResponse>(operation, response);
+    }
+
+    /// <summary>
+    /// Sends one operation and returns its successful answer unparsed (errors are thrown as usual), for a caller
+    /// that must read part of the answer before the rest: the next page's token, say.
+    /// </summary>
+    protected Task<AwsHttpResponse> SendJsonAsync<TRequest>(string operation, TRequest request, CancellationToken cancellationToken)
+    {
         var http = new AwsHttpRequest(operation, HttpMethod.Post, "/", AwsJsonSerializer.Serialize(request));
         http.Headers["Content-Type"] = _contentType;
         http.Headers["X-Amz-Target"] = $"{Service.TargetPrefix}.{operation}";
@@ -29,7 +39,13 @@ public abstract class AwsJsonClient : AwsProtocolClient
             http.Headers["x-amzn-query-mode"] = "true";
         }
 
-        var response = await SendAsync(http, r => AwsJsonErrorParser.Parse(Service, operation, r), cancellationToken).ConfigureAwait(false);
+        return SendAsync(http, r => AwsJsonErrorParser.Parse(Service, operation, r), cancellationToken);
+    }
+
+    /// <summary>Parses a successful answer of <see cref="SendJsonAsync"/>.</summary>
+    protected TResponse ReadResponse<TResponse>(string operation, AwsHttpResponse response)
+        where TResponse : AwsResponse, new()
+    {
         var result = ReadBody<TResponse>(operation, response);
         result.RequestId = response.RequestId;
         result.HttpStatusCode = response.StatusCode;

@@ -26,8 +26,10 @@ public sealed class ResourceGroupsTaggingClient : AwsJsonClient
     {
     }
 
+    private const string GetResourcesOperation = "GetResources";
+
     public Task<GetResourcesResponse> GetResourcesAsync(GetResourcesRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync<GetResourcesRequest, GetResourcesResponse>("GetResources", request, cancellationToken);
+        InvokeAsync<GetResourcesRequest, GetResourcesResponse>(GetResourcesOperation, request, cancellationToken);
 
     /// <summary>TagResources takes at most 20 ARNs per call.</summary>
     public const int MaxArnsPerTagCall = 20;
@@ -40,6 +42,9 @@ public sealed class ResourceGroupsTaggingClient : AwsJsonClient
 
     public Task<UntagResourcesResponse> UntagResourcesAsync(UntagResourcesRequest request, CancellationToken cancellationToken = default) =>
         InvokeAsync<UntagResourcesRequest, UntagResourcesResponse>("UntagResources", request, cancellationToken);
+
+    private Task<AwsHttpResponse> SendGetResourcesAsync(GetResourcesRequest template, string? token, CancellationToken cancellationToken) =>
+        SendJsonAsync(GetResourcesOperation, template.WithPaginationToken(token), cancellationToken);
 
     /// <summary>How often a listing starts over when a pagination token is refused as expired.</summary>
     public const int MaxPaginationRestarts = 2;
@@ -55,21 +60,22 @@ public sealed class ResourceGroupsTaggingClient : AwsJsonClient
         GetResourcesRequest template,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        // Pages can only be asked one after the other, so the next one is asked as soon as its token is known and
-        // travels while the caller works through the page just given.
+        // Pages can only be asked one after the other, so the listing goes at the pace of the round trip: the next
+        // page is asked for as soon as its token is read, before this page is parsed, and travels while the caller
+        // works through this one.
         using var prefetch = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var given = new HashSet<string>(StringComparer.Ordinal);
         string? token = null;
-        Task<GetResourcesResponse>? next = null;
+        Task<AwsHttpResponse>? next = null;
         var restarts = 0;
         try
         {
             while (true)
             {
-                GetResourcesResponse page;
+                AwsHttpResponse answer;
                 try
                 {
-                    page = await (next ?? GetResourcesAsync(template.WithPaginationToken(token), prefetch.Token)).ConfigureAwait(false);
+                    answer = await (next ?? SendGetResourcesAsync(template, token, prefetch.Token)).ConfigureAwait(false);
                 }
                 catch (AwsServiceException ex) when (token is not null && restarts < MaxPaginationRestarts
                     && string.Equals(ex.ErrorCode, "PaginationTokenExpiredException", StringComparison.Ordinal))
@@ -81,13 +87,15 @@ public sealed class ResourceGroupsTaggingClient : AwsJsonClient
                 }
 
                 next = null;
-                page.ResourceTagMappingList.RemoveAll(m => m.ResourceARN is not null && !given.Add(m.ResourceARN));
-                token = string.IsNullOrEmpty(page.PaginationToken) ? null : page.PaginationToken;
+                token = AwsJsonMemberPeek.ReadString(answer.Body, nameof(GetResourcesResponse.PaginationToken));
+                token = string.IsNullOrEmpty(token) ? null : token;
                 if (token is not null)
                 {
-                    next = GetResourcesAsync(template.WithPaginationToken(token), prefetch.Token);
+                    next = SendGetResourcesAsync(template, token, prefetch.Token);
                 }
 
+                var page = ReadResponse<GetResourcesResponse>(GetResourcesOperation, answer);
+                page.ResourceTagMappingList.RemoveAll(m => m.ResourceARN is not null && !given.Add(m.ResourceARN));
                 yield return page;
                 if (token is null)
                 {
