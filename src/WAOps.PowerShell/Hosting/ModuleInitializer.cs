@@ -23,7 +23,13 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         {
             AssemblyLoadContext.Default.Resolving += ResolveBridgeAssembly;
         }
+
+        StartWarmUp();
     }
+
+    // Its own method, kept out of OnImport, so WAOps.Aws is asked for only once the bridge above can answer.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static void StartWarmUp() => WAOps.Aws.Protocol.AwsColdStartWarmUp.Start();
 
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
