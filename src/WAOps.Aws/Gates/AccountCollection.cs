@@ -50,7 +50,7 @@ internal sealed class AccountCollection
     public ConcurrentDictionary<string, KeyDetail> Keys { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Trail details by ARN: a multi-region trail shows in every region's listing but is read once.</summary>
-    public ConcurrentDictionary<string, Task<TrailDetail>> TrailDetails { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, Lazy<Task<TrailDetail>>> TrailDetails { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentBag<ListingFailure> Failures { get; } = new();
 

@@ -104,8 +104,9 @@ internal static class AccountListings
         var cloudTrail = new CloudTrailClient(c.Session);
         var trails = (await cloudTrail.DescribeTrailsAsync(new DescribeTrailsRequest { IncludeShadowTrails = true }, c.CancellationToken).ConfigureAwait(false)).TrailList;
         c.Region.Trails = await c.ForEachAsync(trails.Where(t => t.TrailARN is not null), (trail, ct) =>
-            // A multi-region trail shows in every region: its status is read once, in its home region.
-            c.Account.TrailDetails.GetOrAdd(trail.TrailARN!, _ => ReadTrailAsync(c, trail, ct))).ConfigureAwait(false);
+            // A multi-region trail shows in every region: its status is read once, in its home region. GetOrAdd may run
+            // its factory in two regions at once and keep one result; the Lazy makes sure only the kept one reads.
+            c.Account.TrailDetails.GetOrAdd(trail.TrailARN!, _ => new Lazy<Task<TrailDetail>>(() => ReadTrailAsync(c, trail, ct))).Value).ConfigureAwait(false);
     }
 
     private static async Task<TrailDetail> ReadTrailAsync(ListingContext c, Trail trail, CancellationToken cancellationToken)
