@@ -18,8 +18,9 @@
                  run, and prints medians and ratios.
       Demo       Starts a local moto server, deploys the reference workload into it, runs the five capabilities
                  against it (runbooks/Invoke-WADemo.ps1), and stops it again. Exits non-zero if a step failed.
-      Package    Zips out/WAOps and the playbooks (runbooks/*.ps1) into out/WAOps-<version>.zip, the attachment
-                 of the SSM Automation documents in runbooks/ssm.
+      Package    Zips out/WAOps (with its .NET 8 dependency set only: SSM runs PowerShell 7.4) and the playbooks
+                 (runbooks/*.ps1) into out/WAOps-<version>.zip, the attachment of the SSM Automation documents in
+                 runbooks/ssm.
 
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
@@ -237,6 +238,10 @@ function Invoke-Package {
     Remove-Item $staging -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Path $staging -Force | Out-Null
     Copy-Item $ModuleOut (Join-Path $staging 'WAOps') -Recurse
+    # SSM Automation runs PowerShell 7.4 on .NET 8, which loads the net8.0 set in Dependencies/; the sets precompiled
+    # for later runtimes (Dependencies/net10.0) would only double the attachment. Without them a newer PowerShell
+    # still runs the module from the net8.0 set.
+    Get-ChildItem (Join-Path $staging 'WAOps/Dependencies') -Directory -Filter 'net*.0' | Remove-Item -Recurse -Force
     # The playbooks go with the module: the SSM Automation documents (runbooks/ssm) run them from the attachment.
     $playbooks = New-Item -ItemType Directory -Path (Join-Path $staging 'runbooks') -Force
     Copy-Item (Join-Path $Root 'runbooks/*.ps1') $playbooks

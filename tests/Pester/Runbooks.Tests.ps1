@@ -295,6 +295,8 @@ Describe 'SSM Automation scripts run locally against moto' {
         $script:Attachment = Join-Path $TestDrive 'attachment'
         New-Item -ItemType Directory -Path (Join-Path $script:Attachment 'runbooks') -Force | Out-Null
         Copy-Item (Split-Path $env:WAOPS_MODULE_MANIFEST) (Join-Path $script:Attachment 'WAOps') -Recurse
+        # The package carries only the .NET 8 dependency set (SSM runs PowerShell 7.4): the scripts run on that set here too.
+        Get-ChildItem (Join-Path $script:Attachment 'WAOps/Dependencies') -Directory -Filter 'net*.0' | Remove-Item -Recurse -Force
         Copy-Item (Join-Path $script:Root '*.ps1') (Join-Path $script:Attachment 'runbooks')
         function script:Invoke-DocumentScript([string] $Name, [hashtable] $Payload) {
             $document = ConvertFrom-Yaml (Join-Path $script:Root "ssm/$Name")
