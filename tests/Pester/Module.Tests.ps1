@@ -7,6 +7,12 @@ BeforeAll {
     $script:Module = Import-Module $script:ManifestPath -PassThru -Force
     $script:Manifest = Import-PowerShellDataFile $script:ManifestPath
     $script:Cmdlets = @(Get-Command -Module WAOps -CommandType Cmdlet)
+
+    # The cheapest use of the engine and the AWS layer, so a test about what they load does not depend on test order:
+    # an input error stops the command before any request.
+    function script:Use-AwsLayer {
+        { Get-WAContext -Region us-east-1 -EndpointUrl 'not a url' -AccessKey a -SecretKey b -ErrorAction Stop } | Should -Throw
+    }
 }
 
 Describe 'WAOps module manifest' {
@@ -52,8 +58,7 @@ Describe 'WAOps cmdlets' {
     }
 
     It 'maps every engine ErrorKind onto a PowerShell ErrorCategory of the same name' {
-        # The engine loads on first use; an input error is the cheapest use and keeps this test independent of order.
-        { Get-WAContext -Region us-east-1 -EndpointUrl 'not a url' -AccessKey a -SecretKey b -ErrorAction Stop } | Should -Throw
+        Use-AwsLayer
         $context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'WAOps'
         $engine = $context.Assemblies | Where-Object { $_.GetName().Name -eq 'WAOps.Engine' }
         $kinds = [enum]::GetNames($engine.GetType('WAOps.Engine.Errors.ErrorKind'))
@@ -66,8 +71,7 @@ Describe 'Dependency isolation' {
     It 'loads AWSSDK.Core and the WAOps libraries into the WAOps load context only' {
         $null = Get-Command Get-WAContext
         $null = [System.Management.Automation.PowerShell]::Create()
-        # Touch the AWS layer so its dependencies load.
-        { Get-WAContext -Region us-east-1 -EndpointUrl 'not a url' -AccessKey a -SecretKey b -ErrorAction Stop } | Should -Throw
+        Use-AwsLayer
         $loaded = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -match '^(AWSSDK\.|WAOps\.(Aws|Engine)$)' }
         $loaded | Should -Not -BeNullOrEmpty
         foreach ($assembly in $loaded) {
@@ -77,7 +81,7 @@ Describe 'Dependency isolation' {
 
     It 'loads the dependency set precompiled for the running .NET when it carries one, else the net8.0 set' {
         # ReadyToRun code compiled for .NET 8 is rejected by .NET 10, which would JIT-compile it all.
-        { Get-WAContext -Region us-east-1 -EndpointUrl 'not a url' -AccessKey a -SecretKey b -ErrorAction Stop } | Should -Throw
+        Use-AwsLayer
         $dependencies = Join-Path $script:Module.ModuleBase 'Dependencies'
         $runtimeSet = Join-Path $dependencies "net$([Environment]::Version.Major).0"
         $expected = if (Test-Path $runtimeSet) { $runtimeSet } else { $dependencies }
