@@ -9,7 +9,7 @@ namespace WAOps.Aws.Protocol;
 /// <summary>
 /// The once-per-process costs of a first AWS call, paid ahead on a pool thread: SigV4 signing (AWSSDK.Core's signer,
 /// its config and the first use of SHA-256 and HMAC), the JSON serializer's shared machinery and the shape of one
-/// request and one answer, and the HTTP client's types. PowerShell imports the module and binds the first command
+/// request and one answer, and .NET's HTTP request message. PowerShell imports the module and binds the first command
 /// on one thread; a second core does this meanwhile, so the first request starts warm. Nothing is sent, no profile
 /// is read, and the credentials are made up.
 /// </summary>
