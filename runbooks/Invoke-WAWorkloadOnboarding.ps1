@@ -8,10 +8,11 @@
     Three steps, each a WAOps cmdlet that plans and then applies only the differences, so the playbook can be run again
     at any time (a re-run reports Unchanged):
 
-      1. Set-WABudgetAlert -Project: a monthly budget filtered on the Project tag, with forecast alerts at 50/80/100 %
+      1. New-WADashboard -Project -Environment -IncludeAlarms: the workload's dashboard and recommended alarms
+         (actions to -AlarmTopicArn; thresholds AWS leaves open from -AlarmThreshold, else reported as Skipped; tags
+         from -AlarmTag besides Project and Environment).
+      2. Set-WABudgetAlert -Project: a monthly budget filtered on the Project tag, with forecast alerts at 50/80/100 %
          and an actual alert at 100 %, to -Email and/or -BudgetTopicArn.
-      2. New-WADashboard -Project -Environment -IncludeAlarms: the workload's dashboard and recommended alarms
-         (actions to -AlarmTopicArn; thresholds AWS leaves open from -AlarmThreshold, else reported as Skipped).
       3. Get-WATagCompliance -TagFilter Project=<Project> -IncludeCompliant: every resource of the project with the
          keys it misses, written to <OutputDirectory>/tag-compliance-<Project>.csv and .md.
 
@@ -20,7 +21,9 @@
 
     Exit codes: 0 done; 2 a step failed or a change came back Failed. Input errors stop the playbook before anything is
     read or written (terminating errors): InvalidProject, InvalidBudgetAmount, NoBudgetSubscriber, InvalidTopicArn,
-    InvalidAlarmThreshold, InvalidOutputDirectory.
+    InvalidAlarmThreshold, InvalidOutputDirectory. Input that New-WADashboard itself refuses (an -AlarmTag on a key WAOps
+    sets or an aws: key, an unknown threshold metric, ...) stops the playbook with the cmdlet's error before the budget
+    step: the dashboard step runs first so that nothing has been written when it refuses.
 
 .PARAMETER Project
     The Project tag value of the workload.
@@ -42,6 +45,10 @@
 
 .PARAMETER AlarmThreshold
     Thresholds AWS leaves to the user, keyed Namespace/Metric (see New-WADashboard).
+
+.PARAMETER AlarmTag
+    Tags for the alarms besides the Project and Environment WAOps sets, such as @{ Team = 'web'; CostCenter = 'CC-1' },
+    so the alarms meet the tagging strategy (see New-WADashboard -AlarmTag).
 
 .PARAMETER AlarmWriteRate
     PutMetricAlarm calls per second (default 3, the API's quota).
@@ -76,6 +83,7 @@ param(
     [string] $BudgetTopicArn,
     [string] $AlarmTopicArn,
     [hashtable] $AlarmThreshold,
+    [hashtable] $AlarmTag,
     [ValidateRange(0.1, 50)]
     [double] $AlarmWriteRate = 3,
     [string] $OutputDirectory = './waops-reports',
@@ -129,17 +137,24 @@ $aws = Get-RunbookAwsParameter -Bound $PSBoundParameters
 $whatIf = [bool]$WhatIfPreference
 $errors = [Collections.Generic.List[object]]::new()
 
-# 1. Budget alerts.
+# 1. Dashboard and recommended alarms. It runs first: New-WADashboard checks its own inputs (alarm tags, threshold
+# metrics) before it reads or writes anything, and a refusal stops the playbook before the budget step writes.
+$dashboard = @{ Project = $Project; Environment = $Environment; IncludeAlarms = $true; AlarmWriteRate = $AlarmWriteRate; WhatIf = $whatIf; Confirm = $false; WarningAction = 'SilentlyContinue' }
+if ($AlarmTopicArn) { $dashboard.AlarmTopicArn = $AlarmTopicArn }
+if ($AlarmThreshold) { $dashboard.AlarmThreshold = $AlarmThreshold }
+if ($AlarmTag) { $dashboard.AlarmTag = $AlarmTag }
+$dashboardResults = Invoke-RunbookStep -Name Dashboard -Errors $errors -Script { New-WADashboard @aws @dashboard }
+$refused = @($errors | Where-Object { $_.Step -eq 'Dashboard' -and "$($_.Record.CategoryInfo.Category)" -eq 'InvalidArgument' })
+if ($refused.Count -and -not @($dashboardResults | Where-Object { $_ -and $_.PSObject.Properties['Outcome'] }).Count) {
+    # Refused input, nothing planned or written: the playbook stops with the cmdlet's own error.
+    $PSCmdlet.ThrowTerminatingError($refused[0].Record)
+}
+
+# 2. Budget alerts.
 $budget = @{ Project = $Project; Amount = $BudgetAmount; WhatIf = $whatIf; Confirm = $false }
 if (@($Email | Where-Object { $_ }).Count) { $budget.Email = @($Email | Where-Object { $_ }) }
 if ($BudgetTopicArn) { $budget.SnsTopicArn = $BudgetTopicArn }
 $budgetResults = Invoke-RunbookStep -Name Budget -Errors $errors -Script { Set-WABudgetAlert @aws @budget }
-
-# 2. Dashboard and recommended alarms.
-$dashboard = @{ Project = $Project; Environment = $Environment; IncludeAlarms = $true; AlarmWriteRate = $AlarmWriteRate; WhatIf = $whatIf; Confirm = $false; WarningAction = 'SilentlyContinue' }
-if ($AlarmTopicArn) { $dashboard.AlarmTopicArn = $AlarmTopicArn }
-if ($AlarmThreshold) { $dashboard.AlarmThreshold = $AlarmThreshold }
-$dashboardResults = Invoke-RunbookStep -Name Dashboard -Errors $errors -Script { New-WADashboard @aws @dashboard }
 
 # 3. Tag compliance report of the project's resources.
 $tagResults = Invoke-RunbookStep -Name TagCompliance -Errors $errors -Script {

@@ -168,7 +168,8 @@ Describe 'Invoke-WANightlyCleanup (nightly idle cleanup)' {
 Describe 'Invoke-WAWorkloadOnboarding (workload onboarding)' {
     It 'creates the budget alerts, dashboard and alarms and writes the tag report; a re-run changes nothing on the dashboard' {
         $out = Join-Path $TestDrive 'onboarding'
-        $first = & (Join-Path $script:Root 'Invoke-WAWorkloadOnboarding.ps1') @script:Aws -Project shop -BudgetAmount 250 -Email finops@example.com -AlarmWriteRate 50 -OutputDirectory $out 6>$null
+        $alarmTag = @{ Team = 'web'; CostCenter = 'CC-1' }
+        $first = & (Join-Path $script:Root 'Invoke-WAWorkloadOnboarding.ps1') @script:Aws -Project shop -BudgetAmount 250 -Email finops@example.com -AlarmTag $alarmTag -AlarmWriteRate 50 -OutputDirectory $out 6>$null
         $LASTEXITCODE | Should -Be 0 -Because ($first.Errors -join "`n")
         Get-BudgetName | Should -Contain 'Project-shop'
         Get-DashboardName | Should -Contain 'shop-prod'
@@ -177,12 +178,13 @@ Describe 'Invoke-WAWorkloadOnboarding (workload onboarding)' {
         $rows.ResourceArn | Should -Contain $script:Workload.shop.queue
         ($rows | Where-Object ResourceArn -EQ $script:Workload.shop.queue).MissingKeys | Should -Be 'CostCenter'
         ($rows | Where-Object ResourceArn -EQ $script:Workload.shop.database).Compliant | Should -Be 'True'
-        # The report also lists the alarms the dashboard step just created: New-WADashboard tags them with Project and
-        # Environment only, so they miss Team and CostCenter.
-        $first.TagReport.NonCompliant | Should -Be @($rows | Where-Object Compliant -EQ 'False').Count
-        @($rows | Where-Object { $_.Compliant -eq 'False' -and $_.ResourceType -ne 'cloudwatch:alarm' }).ResourceArn | Should -Be @($script:Workload.shop.queue)
+        # The report also lists the alarms the dashboard step just created: tagged Project and Environment by
+        # New-WADashboard and Team and CostCenter from -AlarmTag, they meet the tagging strategy.
+        @($rows | Where-Object ResourceType -EQ 'cloudwatch:alarm').Count | Should -BeGreaterThan 0
+        @($rows | Where-Object Compliant -EQ 'False').ResourceArn | Should -Be @($script:Workload.shop.queue)
+        $first.TagReport.NonCompliant | Should -Be 1
 
-        $second = & (Join-Path $script:Root 'Invoke-WAWorkloadOnboarding.ps1') @script:Aws -Project shop -BudgetAmount 250 -Email finops@example.com -AlarmWriteRate 50 -OutputDirectory $out -ErrorAction SilentlyContinue 6>$null
+        $second = & (Join-Path $script:Root 'Invoke-WAWorkloadOnboarding.ps1') @script:Aws -Project shop -BudgetAmount 250 -Email finops@example.com -AlarmTag $alarmTag -AlarmWriteRate 50 -OutputDirectory $out -ErrorAction SilentlyContinue 6>$null
         @($second.Dashboard | Where-Object { "$($_.Outcome)" -notin 'Unchanged', 'Skipped' }) | Should -BeNullOrEmpty
         # moto gap: re-reading the budget's subscribers (DescribeSubscribersForNotification) answers HTTP 500 in moto
         # 5.2.1, so the budget step of a re-run fails there (against AWS it reports Unchanged); it is the only error.
@@ -210,6 +212,12 @@ Describe 'Invoke-WAWorkloadOnboarding (workload onboarding)' {
         $out = Join-Path $TestDrive "bad-onboarding-$ErrorId"
         { & (Join-Path $script:Root 'Invoke-WAWorkloadOnboarding.ps1') @script:Aws @Parameters -OutputDirectory $out } | Should -Throw -ErrorId "$ErrorId*"
         Test-Path $out | Should -BeFalse
+    }
+
+    It 'stops with the dashboard cmdlet''s own error for alarm tags it refuses, before the budget step writes' {
+        $out = Join-Path $TestDrive 'bad-onboarding-alarm-tag'
+        { & (Join-Path $script:Root 'Invoke-WAWorkloadOnboarding.ps1') @script:Aws -Project shopbad -BudgetAmount 10 -Email a@example.com -AlarmTag @{ 'aws:owner' = 'me' } -OutputDirectory $out } |
+            Should -Throw -ErrorId 'InvalidAlarmTag*'
     }
 
     It 'wrote nothing to the account for any of the refused inputs' {
