@@ -349,12 +349,22 @@ catch { 'THROWN ' + `$_.Exception.Message }
         @(Receive-Summary) | Should -Match ([regex]::Escape($script:Idle.'dev-ssm'.volume))
     }
 
-    It 'waops-workload-onboarding.yaml onboards its project' {
-        $payload = Invoke-DocumentScript 'waops-workload-onboarding.yaml' @{ Project = 'shopssm'; BudgetAmount = '75'; Email = @('ops@example.com') }
+    It 'waops-workload-onboarding.yaml onboards its project, with alarm tags and thresholds from its maps' {
+        $payload = Invoke-DocumentScript 'waops-workload-onboarding.yaml' @{
+            Project = 'shopssm'; BudgetAmount = '75'; Email = @('ops@example.com')
+            AlarmTag = @{ Team = 'web'; CostCenter = 'CC-1' }; AlarmThreshold = @{ 'AWS/SQS/ApproximateAgeOfOldestMessage' = '600' }
+        }
         $payload.ExitCode | Should -Be 0
         $payload.Summary | Should -Match '^Project shopssm: .*Created'
         $payload.NonCompliant | Should -BeGreaterThan 0
         Get-BudgetName | Should -Contain 'Project-shopssm'
+        $alarms = @((Invoke-TestAwsCli -Server $script:Moto -Arguments 'cloudwatch', 'describe-alarms', '--alarm-name-prefix', 'WAOps-shopssm-prod').MetricAlarms)
+        $alarms.Count | Should -BeGreaterThan 0
+        $tags = (Invoke-TestAwsCli -Server $script:Moto -Arguments 'cloudwatch', 'list-tags-for-resource', '--resource-arn', $alarms[0].AlarmArn).Tags
+        ($tags | Where-Object Key -EQ 'Team').Value | Should -Be 'web'
+        ($tags | Where-Object Key -EQ 'CostCenter').Value | Should -Be 'CC-1'
+        ($tags | Where-Object Key -EQ 'Project').Value | Should -Be 'shopssm'
+        ($alarms | Where-Object MetricName -EQ 'ApproximateAgeOfOldestMessage').Threshold | Should -Be 600
     }
 
     It 'waops-compliance-report.yaml returns the Markdown report' {
