@@ -9,9 +9,9 @@ namespace WAOps.Aws.Protocol;
 /// <summary>
 /// The once-per-process costs of a first AWS call, paid ahead on a pool thread: SigV4 signing (AWSSDK.Core's signer,
 /// its config and the first use of SHA-256 and HMAC), the JSON serializer's shared machinery and the shape of one
-/// request and one answer, and .NET's HTTP request message. PowerShell imports the module and binds the first command
-/// on one thread; a second core does this meanwhile, so the first request starts warm. Nothing is sent, no profile
-/// is read, and the credentials are made up.
+/// request and one answer, and the HTTP request message as a real call builds it. PowerShell imports the module and
+/// binds the first command on one thread; a second core does this meanwhile, so the first request starts warm.
+/// Nothing is sent, no profile is read, and the credentials are made up.
 /// </summary>
 public static class AwsColdStartWarmUp
 {
@@ -50,11 +50,7 @@ public static class AwsColdStartWarmUp
         var (url, headers) = AwsRequestSigner.Sign(ResourceGroupsTaggingClient.Descriptor, new ResolvedEndpoint(Endpoint, "us-east-1", EndpointSource.Parameter),
             request, new ImmutableCredentials("AKIDWARMUPONLY000000", "warm-up-only", null));
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        foreach (var header in headers)
-        {
-            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
+        using var message = AwsHttpTransport.ToHttpMessage(request, url, headers);
 
         var page = AwsJsonSerializer.Deserialize<GetResourcesResponse>(
             """{"PaginationToken":"","ResourceTagMappingList":[{"ResourceARN":"arn:aws:sqs:us-east-1:123456789012:warm-up","Tags":[{"Key":"Environment","Value":"dev"}]}]}"""u8);

@@ -121,7 +121,20 @@ public static class AwsHttpTransport
         var credentials = await session.GetImmutableCredentialsAsync(attemptCts.Token).ConfigureAwait(false);
         var (url, headers) = AwsRequestSigner.Sign(service, endpoint, request, credentials);
 
-        using var message = new HttpRequestMessage(request.Method, url);
+        using var message = ToHttpMessage(request, url, headers);
+        var http = AwsOperationNames.IsRead(request.Operation) ? Http : FreshHttp;
+        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
+        var body = await response.Content.ReadAsByteArrayAsync(attemptCts.Token).ConfigureAwait(false);
+        return new AwsHttpResponse((int)response.StatusCode, CollectHeaders(response), body);
+    }
+
+    /// <summary>
+    /// The signed request as .NET sends it: the body, the signed headers (Content-* on the content; Host and
+    /// Content-Length left to .NET, which writes them) and WAOps' User-Agent.
+    /// </summary>
+    internal static HttpRequestMessage ToHttpMessage(AwsHttpRequest request, Uri url, IDictionary<string, string> headers)
+    {
+        var message = new HttpRequestMessage(request.Method, url);
         if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(request.Body);
@@ -147,11 +160,7 @@ public static class AwsHttpTransport
 
         message.Headers.UserAgent.Clear();
         message.Headers.TryAddWithoutValidation("User-Agent", AwsUserAgent.Value);
-
-        var http = AwsOperationNames.IsRead(request.Operation) ? Http : FreshHttp;
-        using var response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, attemptCts.Token).ConfigureAwait(false);
-        var body = await response.Content.ReadAsByteArrayAsync(attemptCts.Token).ConfigureAwait(false);
-        return new AwsHttpResponse((int)response.StatusCode, CollectHeaders(response), body);
+        return message;
     }
 
     private static Dictionary<string, string> CollectHeaders(HttpResponseMessage response)
