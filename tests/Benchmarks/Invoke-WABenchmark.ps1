@@ -58,6 +58,9 @@ function Invoke-Arm {
     }
 }
 
+# Scenarios may run an arm untimed (to warm the server after seeding, say) the way the harness runs it.
+$context | Add-Member -NotePropertyName InvokeArm -NotePropertyValue ${function:Invoke-Arm}
+
 function Get-Median([double[]] $Values) {
     $sorted = $Values | Sort-Object
     $middle = [int][Math]::Floor($sorted.Count / 2)

@@ -9,21 +9,8 @@ param($Context)
 $credentials = Get-TestCredential
 $environment = @{ AWS_ACCESS_KEY_ID = $credentials.AccessKey; AWS_SECRET_ACCESS_KEY = $credentials.SecretKey; AWS_EC2_METADATA_DISABLED = 'true' }
 $script = Join-Path $Context.OutDirectory 'tag-compliance-arm.ps1'
-$baselineScript = Join-Path $Context.BaselineRoot 'tag_compliance_boto3.py'
-$python = $Context.Python
-$warmListing = {
-    param($moto)
-    $start = [Diagnostics.ProcessStartInfo]::new($python)
-    $start.ArgumentList.Add($baselineScript)
-    $start.RedirectStandardOutput = $true
-    $start.UseShellExecute = $false
-    foreach ($name in $environment.Keys) { $start.Environment[$name] = [string]$environment[$name] }
-    $start.Environment['WAOPS_BENCH_ENDPOINT'] = $moto.Endpoint
-    $process = [Diagnostics.Process]::Start($start)
-    $null = $process.StandardOutput.ReadToEnd()
-    $process.WaitForExit()
-    if ($process.ExitCode -ne 0) { throw "The warm-up listing failed ($($process.ExitCode))." }
-}.GetNewClosure()
+$baselineArm = { param($state) @{ Command = @($Context.Python, (Join-Path $Context.BaselineRoot 'tag_compliance_boto3.py')); Environment = $environment + @{ WAOPS_BENCH_ENDPOINT = $state.Moto.Endpoint } } }.GetNewClosure()
+$warmListing = { param($state) $arm = & $baselineArm $state; $null = & $Context.InvokeArm -Command $arm.Command -Environment $arm.Environment }.GetNewClosure()
 # The arm reports as cheaply as the boto3 script does (a counter and json.dumps of three numbers): it takes the
 # output with the verbose stream merged (4>&1), counts in a foreach loop, and builds the JSON by hand with plain
 # .NET calls. Get-Content, Where-Object and ConvertTo-Json cost a cold pwsh ~0.15 s of start-up (JIT), and
@@ -59,14 +46,14 @@ $peak = [Math]::Round([System.Diagnostics.Process]::GetCurrentProcess().PeakWork
     # enumerates and was 1 to 2 s slower, a cost of whichever arm ran first (the scenario skips the warm-up runs,
     # which would repeat the 20 s full scan).
     Stages      = @(
-        @{ Name = '5k'; Prepare = { param($state) $null = Invoke-MotoSeed -Server $state.Moto -Script 'tags.py' -ArgumentList 'bulk', '5000'; $state.Seeded = 5000; & $warmListing $state.Moto }.GetNewClosure() }
-        @{ Name = '20k'; Prepare = { param($state) $null = Invoke-MotoSeed -Server $state.Moto -Script 'tags.py' -ArgumentList 'bulk', '15000', '5000'; $state.Seeded = 20000; & $warmListing $state.Moto }.GetNewClosure() }
+        @{ Name = '5k'; Prepare = { param($state) $null = Invoke-MotoSeed -Server $state.Moto -Script 'tags.py' -ArgumentList 'bulk', '5000'; $state.Seeded = 5000; & $warmListing $state }.GetNewClosure() }
+        @{ Name = '20k'; Prepare = { param($state) $null = Invoke-MotoSeed -Server $state.Moto -Script 'tags.py' -ArgumentList 'bulk', '15000', '5000'; $state.Seeded = 20000; & $warmListing $state }.GetNewClosure() }
     )
     WAOps       = { param($state) @{ Command = @($Context.Pwsh + @('-NoProfile', '-NonInteractive', '-File', $script, '-Manifest', $Context.ModuleManifest, '-Endpoint', $state.Moto.Endpoint)); Environment = $environment } }.GetNewClosure()
     ExtraArms   = @{
         WAOpsFull = { param($state) @{ Command = @($Context.Pwsh + @('-NoProfile', '-NonInteractive', '-File', $script, '-Manifest', $Context.ModuleManifest, '-Endpoint', $state.Moto.Endpoint, '-Full')); Environment = $environment } }.GetNewClosure()
     }
-    Baseline    = { param($state) @{ Command = @($python, $baselineScript); Environment = $environment + @{ WAOPS_BENCH_ENDPOINT = $state.Moto.Endpoint } } }.GetNewClosure()
+    Baseline    = $baselineArm
     Judge       = {
         param($stages)
         $small = $stages | Where-Object Stage -EQ '5k'
