@@ -62,7 +62,7 @@ function Invoke-Arm {
 $context | Add-Member -NotePropertyName InvokeArm -NotePropertyValue ${function:Invoke-Arm}
 
 function Get-Median([double[]] $Values) {
-    $sorted = $Values | Sort-Object
+    $sorted = @($Values | Sort-Object)
     $middle = [int][Math]::Floor($sorted.Count / 2)
     if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
 }
