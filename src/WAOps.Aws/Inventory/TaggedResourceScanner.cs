@@ -183,7 +183,7 @@ public static class TaggedResourceScanner
                         continue;
                     }
 
-                    var tags = new TagSet(mapping.Tags.Where(t => t.Key is not null).Select(t => KeyValuePair.Create(t.Key!, t.Value ?? string.Empty)));
+                    var tags = mapping.Tags.ToTagSet();
                     var resource = new InventoryResource(mapping.ResourceARN, regional.Region, tags, DiscoverySource.TaggingApi, tags.TryGetValue("Name", out var name) ? name : null);
                     if (TypeSelected(resource.ResourceType))
                     {

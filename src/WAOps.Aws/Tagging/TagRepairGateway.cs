@@ -37,7 +37,7 @@ public static class TagRepairGateway
             {
                 foreach (var mapping in page.ResourceTagMappingList.Where(m => m.ResourceARN is not null && wanted.Contains(m.ResourceARN)))
                 {
-                    tags[mapping.ResourceARN!] = new TagSet(mapping.Tags.Where(t => t.Key is not null).Select(t => KeyValuePair.Create(t.Key!, t.Value ?? string.Empty)));
+                    tags[mapping.ResourceARN!] = mapping.Tags.ToTagSet();
                 }
             }
         }

@@ -41,7 +41,7 @@ public sealed record Arn(string Partition, string Service, string Region, string
     {
         get
         {
-            var cut = Resource.IndexOfAny(new[] { '/', ':' });
+            var cut = Resource.AsSpan().IndexOfAny('/', ':');
             if (cut > 0)
             {
                 return Resource[..cut];
@@ -59,7 +59,7 @@ public sealed record Arn(string Partition, string Service, string Region, string
     {
         get
         {
-            var cut = Resource.LastIndexOfAny(new[] { '/', ':' });
+            var cut = Resource.AsSpan().LastIndexOfAny('/', ':');
             return cut >= 0 ? Resource[(cut + 1)..] : Resource;
         }
     }

@@ -8,43 +8,39 @@ namespace WAOps.Engine.Tags;
 /// a key that matches it ignoring case and surrounding spaces is reported as mis-cased (not as missing), and
 /// its value is still checked against the allowed values. Keys beginning "aws:" are AWS's own and ignored.
 /// </summary>
+/// <remarks>
+/// A scan judges every resource of an account, so this allocates only what the result keeps: no lambdas, and a
+/// list only for a finding there is.
+/// </remarks>
 public static class TagComplianceEvaluator
 {
     public static TagComplianceResult Evaluate(InventoryResource resource, TagPolicy policy)
     {
-        var missing = new List<string>();
-        var misCased = new List<string>();
-        var invalid = new List<string>();
-        var userKeys = resource.Tags.Keys.Where(k => !k.StartsWith("aws:", StringComparison.OrdinalIgnoreCase)).ToList();
+        List<string>? missing = null;
+        List<string>? misCased = null;
+        List<string>? invalid = null;
+        var tags = resource.Tags;
 
         foreach (var required in policy.RequiredKeys)
         {
-            string? presentAs = null;
-            if (resource.Tags.ContainsKey(required))
-            {
-                presentAs = required;
-            }
-            else
-            {
-                presentAs = userKeys.FirstOrDefault(k => string.Equals(k.Trim(), required, StringComparison.OrdinalIgnoreCase));
-                if (presentAs is not null)
-                {
-                    misCased.Add($"{presentAs}->{required}");
-                }
-            }
-
+            var presentAs = tags.ContainsKey(required) ? required : tags.FindMisCasedKey(required);
             if (presentAs is null)
             {
-                missing.Add(required);
+                (missing ??= new List<string>()).Add(required);
                 continue;
+            }
+
+            if (!string.Equals(presentAs, required, StringComparison.Ordinal))
+            {
+                (misCased ??= new List<string>()).Add($"{presentAs}->{required}");
             }
 
             if (policy.AllowedValues.TryGetValue(required, out var patterns))
             {
-                var value = resource.Tags[presentAs];
-                if (!patterns.Any(p => p.IsMatch(value)))
+                var value = tags[presentAs];
+                if (!MatchesAny(patterns, value))
                 {
-                    invalid.Add($"{presentAs}={value}");
+                    (invalid ??= new List<string>()).Add($"{presentAs}={value}");
                 }
             }
         }
@@ -57,12 +53,25 @@ public static class TagComplianceEvaluator
             Name = resource.Name,
             Region = resource.Region,
             AccountId = resource.AccountId,
-            Compliant = missing.Count == 0 && misCased.Count == 0 && invalid.Count == 0,
-            MissingKeys = new TextList(missing),
-            MisCasedKeys = new TextList(misCased),
-            InvalidValues = new TextList(invalid),
-            Tags = resource.Tags,
+            Compliant = missing is null && misCased is null && invalid is null,
+            MissingKeys = TextList.Of(missing),
+            MisCasedKeys = TextList.Of(misCased),
+            InvalidValues = TextList.Of(invalid),
+            Tags = tags,
             DiscoveredBy = resource.DiscoveredBy,
         };
+    }
+
+    private static bool MatchesAny(IReadOnlyList<WildcardPattern> patterns, string value)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (pattern.IsMatch(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

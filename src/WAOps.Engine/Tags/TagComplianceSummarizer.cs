@@ -1,3 +1,5 @@
+using WAOps.Engine.Text;
+
 namespace WAOps.Engine.Tags;
 
 /// <summary>
@@ -19,18 +21,21 @@ public sealed class TagComplianceSummarizer
 
     public void Add(TagComplianceResult result)
     {
-        _total.Add(result.Compliant, result.MissingKeys.Count > 0, result.MisCasedKeys.Count > 0, result.InvalidValues.Count > 0);
+        var anyMissing = result.MissingKeys.Count > 0;
+        var anyMisCased = result.MisCasedKeys.Count > 0;
+        var anyInvalid = result.InvalidValues.Count > 0;
+        _total.Add(result.Compliant, anyMissing, anyMisCased, anyInvalid);
         if (!_byType.TryGetValue(result.ResourceType, out var type))
         {
             _byType[result.ResourceType] = type = new Counter();
         }
 
-        type.Add(result.Compliant, result.MissingKeys.Count > 0, result.MisCasedKeys.Count > 0, result.InvalidValues.Count > 0);
+        type.Add(result.Compliant, anyMissing, anyMisCased, anyInvalid);
         foreach (var key in _policy.RequiredKeys)
         {
-            var missing = result.MissingKeys.Contains(key);
-            var misCased = result.MisCasedKeys.Any(m => m.EndsWith("->" + key, StringComparison.Ordinal));
-            var invalid = result.InvalidValues.Any(v => ValueKeyMatches(v, key));
+            var missing = anyMissing && result.MissingKeys.Contains(key);
+            var misCased = anyMisCased && AnyEntryFor(result.MisCasedKeys, key, MisCasedAs);
+            var invalid = anyInvalid && AnyEntryFor(result.InvalidValues, key, ValueKeyMatches);
             _byKey[key].Add(!missing && !misCased && !invalid, missing, misCased, invalid);
         }
     }
@@ -43,11 +48,33 @@ public sealed class TagComplianceSummarizer
         return rows;
     }
 
+    // A loop with a static method group rather than Any with a lambda: this runs per key for every resource a
+    // scan reports, and a lambda that captures the key is an allocation each time.
+    private static bool AnyEntryFor(TextList entries, string key, Func<string, string, bool> matches)
+    {
+        foreach (var entry in entries)
+        {
+            if (matches(entry, key))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // MisCasedKeys hold "found->Required".
+    private static bool MisCasedAs(string entry, string key)
+    {
+        var text = entry.AsSpan();
+        return text.EndsWith(key, StringComparison.Ordinal) && text[..^key.Length].EndsWith("->", StringComparison.Ordinal);
+    }
+
     // InvalidValues hold "key=value" with the key as found (possibly mis-cased); compare ignoring case and spaces.
     private static bool ValueKeyMatches(string entry, string key)
     {
         var cut = entry.IndexOf('=');
-        return cut > 0 && string.Equals(entry[..cut].Trim(), key, StringComparison.OrdinalIgnoreCase);
+        return cut > 0 && entry.AsSpan(0, cut).Trim().Equals(key, StringComparison.OrdinalIgnoreCase);
     }
 
     private sealed class Counter

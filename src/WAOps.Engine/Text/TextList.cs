@@ -16,5 +16,16 @@ public sealed class TextList : ReadOnlyCollection<string>
     {
     }
 
+    private TextList(List<string> owned)
+        : base(owned)
+    {
+    }
+
+    /// <summary>
+    /// A list that takes <paramref name="items"/> over instead of copying it (the caller built it and lets it go);
+    /// the shared <see cref="Empty"/> for null or none, so results without findings carry no lists of their own.
+    /// </summary>
+    public static TextList Of(List<string>? items) => items is null || items.Count == 0 ? Empty : new TextList(items);
+
     public override string ToString() => string.Join("; ", this);
 }

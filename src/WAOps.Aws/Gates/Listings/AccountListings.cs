@@ -86,7 +86,7 @@ internal static class AccountListings
             {
                 foreach (var mapping in page.ResourceTagMappingList.Where(m => m.ResourceARN is not null))
                 {
-                    tags[mapping.ResourceARN!] = new TagSet(mapping.Tags.Where(t => t.Key is not null).Select(t => KeyValuePair.Create(t.Key!, t.Value ?? string.Empty)));
+                    tags[mapping.ResourceARN!] = mapping.Tags.ToTagSet();
                 }
             }
 
