@@ -23,11 +23,15 @@ public abstract class AwsProtocolClient
 
     /// <summary>Reads a JSON success body; an unreadable one is an <see cref="AwsResponseException"/>.</summary>
     protected TResponse ReadBody<TResponse>(string operation, AwsHttpResponse response)
-        where TResponse : new()
+        where TResponse : new() =>
+        ReadBody(operation, response, static body => Json.AwsJsonSerializer.Deserialize<TResponse>(body));
+
+    /// <summary>Reads a JSON success body with a reader of its own (a hot page type); an unreadable one is an <see cref="AwsResponseException"/>.</summary>
+    protected TResponse ReadBody<TResponse>(string operation, AwsHttpResponse response, Func<byte[], TResponse> read)
     {
         try
         {
-            return Json.AwsJsonSerializer.Deserialize<TResponse>(response.Body);
+            return read(response.Body);
         }
         catch (System.Text.Json.JsonException ex)
         {

@@ -44,9 +44,17 @@ public abstract class AwsJsonClient : AwsProtocolClient
 
     /// <summary>Parses a successful answer of <see cref="SendJsonAsync"/>.</summary>
     protected TResponse ReadResponse<TResponse>(string operation, AwsHttpResponse response)
-        where TResponse : AwsResponse, new()
+        where TResponse : AwsResponse, new() =>
+        WithResponseMetadata(ReadBody<TResponse>(operation, response), response);
+
+    /// <summary>Parses a successful answer of <see cref="SendJsonAsync"/> with a reader of its own.</summary>
+    protected TResponse ReadResponse<TResponse>(string operation, AwsHttpResponse response, Func<byte[], TResponse> read)
+        where TResponse : AwsResponse =>
+        WithResponseMetadata(ReadBody(operation, response, read), response);
+
+    private static TResponse WithResponseMetadata<TResponse>(TResponse result, AwsHttpResponse response)
+        where TResponse : AwsResponse
     {
-        var result = ReadBody<TResponse>(operation, response);
         result.RequestId = response.RequestId;
         result.HttpStatusCode = response.StatusCode;
         return result;

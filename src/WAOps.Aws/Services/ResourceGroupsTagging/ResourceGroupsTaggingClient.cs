@@ -28,8 +28,8 @@ public sealed class ResourceGroupsTaggingClient : AwsJsonClient
 
     private const string GetResourcesOperation = "GetResources";
 
-    public Task<GetResourcesResponse> GetResourcesAsync(GetResourcesRequest request, CancellationToken cancellationToken = default) =>
-        InvokeAsync<GetResourcesRequest, GetResourcesResponse>(GetResourcesOperation, request, cancellationToken);
+    public async Task<GetResourcesResponse> GetResourcesAsync(GetResourcesRequest request, CancellationToken cancellationToken = default) =>
+        ReadResponse(GetResourcesOperation, await SendJsonAsync(GetResourcesOperation, request, cancellationToken).ConfigureAwait(false), static body => GetResourcesPageReader.Read(body));
 
     /// <summary>TagResources takes at most 20 ARNs per call.</summary>
     public const int MaxArnsPerTagCall = 20;
@@ -94,7 +94,7 @@ public sealed class ResourceGroupsTaggingClient : AwsJsonClient
                     next = SendGetResourcesAsync(template, token, prefetch.Token);
                 }
 
-                var page = ReadResponse<GetResourcesResponse>(GetResourcesOperation, answer);
+                var page = ReadResponse(GetResourcesOperation, answer, static body => GetResourcesPageReader.Read(body));
                 page.ResourceTagMappingList.RemoveAll(m => m.ResourceARN is not null && !given.Add(m.ResourceARN));
                 yield return page;
                 if (token is null)

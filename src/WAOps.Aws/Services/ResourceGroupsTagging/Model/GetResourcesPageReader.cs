@@ -1,0 +1,214 @@
+using System.Text.Json;
+
+namespace WAOps.Aws.Services.ResourceGroupsTagging.Model;
+
+/// <summary>
+/// Reads a GetResources answer straight off the wire with <see cref="Utf8JsonReader"/>, to the same objects the
+/// generic serializer builds (members matched case-insensitively, unknown members skipped, a null list read as an
+/// empty one). A scan parses a page per 100 resources of an account; the serializer's reflection-built converters
+/// are compiled afresh in every short-lived process and cost about three times as much per page. Malformed JSON
+/// or a member of the wrong type is a <see cref="JsonException"/>, as from the serializer.
+/// </summary>
+public static class GetResourcesPageReader
+{
+    public static GetResourcesResponse Read(ReadOnlySpan<byte> utf8)
+    {
+        var page = new GetResourcesResponse();
+        if (utf8.IsEmpty)
+        {
+            return page;
+        }
+
+        var reader = new Utf8JsonReader(utf8);
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return page;
+        }
+
+        Expect(ref reader, JsonTokenType.StartObject);
+        while (NextMember(ref reader))
+        {
+            if (NameIs(ref reader, "ResourceTagMappingList"u8, nameof(GetResourcesResponse.ResourceTagMappingList)))
+            {
+                page.ResourceTagMappingList = ReadList<ResourceTagMapping>(ref reader, ReadMapping);
+            }
+            else if (NameIs(ref reader, "PaginationToken"u8, nameof(GetResourcesResponse.PaginationToken)))
+            {
+                page.PaginationToken = ReadString(ref reader);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        if (reader.Read())
+        {
+            throw new JsonException("The GetResources answer goes on after its JSON object.");
+        }
+
+        return page;
+    }
+
+    private delegate T ElementReader<T>(ref Utf8JsonReader reader);
+
+    private static ResourceTagMapping ReadMapping(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject);
+        var mapping = new ResourceTagMapping();
+        while (NextMember(ref reader))
+        {
+            if (NameIs(ref reader, "ResourceARN"u8, nameof(ResourceTagMapping.ResourceARN)))
+            {
+                mapping.ResourceARN = ReadString(ref reader);
+            }
+            else if (NameIs(ref reader, "Tags"u8, nameof(ResourceTagMapping.Tags)))
+            {
+                mapping.Tags = ReadList<Tag>(ref reader, ReadTag);
+            }
+            else if (NameIs(ref reader, "ComplianceDetails"u8, nameof(ResourceTagMapping.ComplianceDetails)))
+            {
+                Next(ref reader);
+                mapping.ComplianceDetails = reader.TokenType == JsonTokenType.Null ? null : ReadComplianceDetails(ref reader);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return mapping;
+    }
+
+    private static Tag ReadTag(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject);
+        var tag = new Tag();
+        while (NextMember(ref reader))
+        {
+            if (NameIs(ref reader, "Key"u8, nameof(Tag.Key)))
+            {
+                tag.Key = ReadString(ref reader);
+            }
+            else if (NameIs(ref reader, "Value"u8, nameof(Tag.Value)))
+            {
+                tag.Value = ReadString(ref reader);
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return tag;
+    }
+
+    private static ComplianceDetails ReadComplianceDetails(ref Utf8JsonReader reader)
+    {
+        Expect(ref reader, JsonTokenType.StartObject);
+        var details = new ComplianceDetails();
+        while (NextMember(ref reader))
+        {
+            if (NameIs(ref reader, "NoncompliantKeys"u8, nameof(ComplianceDetails.NoncompliantKeys)))
+            {
+                details.NoncompliantKeys = ReadList<string>(ref reader, ReadListString);
+            }
+            else if (NameIs(ref reader, "KeysWithNoncompliantValues"u8, nameof(ComplianceDetails.KeysWithNoncompliantValues)))
+            {
+                details.KeysWithNoncompliantValues = ReadList<string>(ref reader, ReadListString);
+            }
+            else if (NameIs(ref reader, "ComplianceStatus"u8, nameof(ComplianceDetails.ComplianceStatus)))
+            {
+                Next(ref reader);
+                details.ComplianceStatus = reader.TokenType switch
+                {
+                    JsonTokenType.True => true,
+                    JsonTokenType.False => false,
+                    JsonTokenType.Null => null,
+                    _ => throw WrongType(ref reader, "true, false or null"),
+                };
+            }
+            else
+            {
+                SkipValue(ref reader);
+            }
+        }
+
+        return details;
+    }
+
+    // A JSON null where a list belongs gives an empty list (the serializer would set null): the model's lists are
+    // never null, and the scan reads them without checking.
+    private static List<T> ReadList<T>(ref Utf8JsonReader reader, ElementReader<T> readElement)
+    {
+        var list = new List<T>();
+        Next(ref reader);
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return list;
+        }
+
+        Expect(ref reader, JsonTokenType.StartArray);
+        while (true)
+        {
+            Next(ref reader);
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return list;
+            }
+
+            list.Add(readElement(ref reader));
+        }
+    }
+
+    private static string ReadListString(ref Utf8JsonReader reader) =>
+        reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw WrongType(ref reader, "a string");
+
+    private static string? ReadString(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        return reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw WrongType(ref reader, "a string"),
+        };
+    }
+
+    /// <summary>Moves to the next member's name; false at the end of the object.</summary>
+    private static bool NextMember(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        return reader.TokenType == JsonTokenType.PropertyName;
+    }
+
+    // AWS spells member names exactly as the model does; other spellings are compared as text, as the serializer does.
+    private static bool NameIs(ref Utf8JsonReader reader, ReadOnlySpan<byte> exact, string name) =>
+        reader.ValueTextEquals(exact) || string.Equals(reader.GetString(), name, StringComparison.OrdinalIgnoreCase);
+
+    private static void SkipValue(ref Utf8JsonReader reader)
+    {
+        Next(ref reader);
+        reader.Skip();
+    }
+
+    private static void Next(ref Utf8JsonReader reader)
+    {
+        if (!reader.Read())
+        {
+            throw new JsonException("The GetResources answer ends before its JSON is complete.");
+        }
+    }
+
+    private static void Expect(ref Utf8JsonReader reader, JsonTokenType type)
+    {
+        if (reader.TokenType != type)
+        {
+            throw WrongType(ref reader, type.ToString());
+        }
+    }
+
+    private static JsonException WrongType(ref Utf8JsonReader reader, string expected) =>
+        new($"The GetResources answer has {reader.TokenType} where {expected} belongs (byte {reader.TokenStartIndex}).");
+}
