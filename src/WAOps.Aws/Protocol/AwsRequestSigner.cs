@@ -13,6 +13,8 @@ internal static class AwsRequestSigner
 {
     private static readonly AWS4Signer Signer = new();
 
+    private const string SecurityTokenHeader = "X-Amz-Security-Token";
+
     /// <summary>
     /// Signing configs per service, endpoint and signing region: a ClientConfig is costly to build (it reads the
     /// environment and the SDK's defaults), and a scan signs thousands of requests with the same few.
@@ -43,6 +45,14 @@ internal static class AwsRequestSigner
         foreach (var parameter in request.QueryParameters)
         {
             core.Parameters[parameter.Key] = parameter.Value;
+        }
+
+        // AWSSDK's own pipeline adds the session token before it signs; WAOps calls the signer directly, so the
+        // token goes in here, signed with the rest. Without it AWS refuses temporary credentials (assumed roles,
+        // SSO, instance and container roles: every SSM Automation run) as InvalidClientTokenId.
+        if (!string.IsNullOrEmpty(credentials.Token))
+        {
+            core.Headers[SecurityTokenHeader] = credentials.Token;
         }
 
         var identity = string.IsNullOrEmpty(credentials.Token)

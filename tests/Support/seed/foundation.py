@@ -4,6 +4,9 @@ usage: foundation.py rds-instances <count>
        foundation.py guardduty-detector
        foundation.py sqs-tagged <count>
        foundation.py iam-user <name>      (creates a user with an admin policy and an access key; prints the key)
+       foundation.py assumed-role <name> <access key> <secret key>
+                                          (as that user, creates a role allowed everything and assumes it; prints the
+                                           temporary credentials)
 """
 import sys
 
@@ -53,6 +56,23 @@ def iam_user(name):
     emit({"AccessKeyId": key["AccessKeyId"], "SecretAccessKey": key["SecretAccessKey"]})
 
 
+def assumed_role(name, access_key, secret_key):
+    # Signed as the given user: the caller's moto may check every signature by now.
+    iam = client("iam", access_key=access_key, secret_key=secret_key)
+    role = iam.create_role(
+        RoleName=name,
+        AssumeRolePolicyDocument='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}',
+    )["Role"]
+    iam.put_role_policy(
+        RoleName=name,
+        PolicyName="everything",
+        PolicyDocument='{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}',
+    )
+    sts = client("sts", access_key=access_key, secret_key=secret_key)
+    credentials = sts.assume_role(RoleArn=role["Arn"], RoleSessionName="waops-test")["Credentials"]
+    emit({key: credentials[key] for key in ("AccessKeyId", "SecretAccessKey", "SessionToken")})
+
+
 if __name__ == "__main__":
     command = sys.argv[1]
     if command == "rds-instances":
@@ -63,5 +83,7 @@ if __name__ == "__main__":
         sqs_tagged(int(sys.argv[2]))
     elif command == "iam-user":
         iam_user(sys.argv[2])
+    elif command == "assumed-role":
+        assumed_role(sys.argv[2], sys.argv[3], sys.argv[4])
     else:
         sys.exit(f"unknown command {command}")

@@ -19,7 +19,9 @@ namespace WAOps.Aws.Tests.Protocol;
 /// <summary>
 /// SigV4 proven with moto's IAM enforcement on: after the first calls (used to create a user and its key)
 /// moto checks every signature, so a request signed with the user's key passes and one signed with a wrong
-/// secret fails with SignatureDoesNotMatch, for every protocol. (moto 5.2.1 answers auth failures of JSON
+/// secret fails with SignatureDoesNotMatch, for every protocol. Temporary credentials (an assumed role: SSM
+/// Automation, SSO, instance and container roles) pass only with their session token, which moto checks too.
+/// (moto 5.2.1 answers auth failures of JSON
 /// services with an XML error document where AWS answers JSON; WAOps reads both.)
 /// </summary>
 public sealed class SigningTests : IClassFixture<SigningTests.EnforcingMoto>
@@ -38,6 +40,16 @@ public sealed class SigningTests : IClassFixture<SigningTests.EnforcingMoto>
         }
 
         public Lazy<(string AccessKey, string SecretKey)> User { get; }
+
+        /// <summary>Temporary credentials of a role the user assumed.</summary>
+        public Lazy<(string AccessKey, string SecretKey, string SessionToken)> Role => _role ??= new(() =>
+        {
+            var (accessKey, secretKey) = User.Value;
+            var role = ExternalTools.Seed(Server.Endpoint, "foundation.py", "assumed-role", "waops-signer-role", accessKey, secretKey)!.Value;
+            return (role.GetProperty("AccessKeyId").GetString()!, role.GetProperty("SecretAccessKey").GetString()!, role.GetProperty("SessionToken").GetString()!);
+        });
+
+        private Lazy<(string, string, string)>? _role;
     }
 
     private readonly EnforcingMoto _fixture;
@@ -81,6 +93,27 @@ public sealed class SigningTests : IClassFixture<SigningTests.EnforcingMoto>
         Assert.Equal("SignatureDoesNotMatch", error.ErrorCode);
         Assert.Equal(ErrorKind.AuthenticationError, error.Kind);
         Assert.DoesNotContain(_fixture.User.Value.SecretKey, error.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public async Task TemporaryCredentialsAreAcceptedWithTheirSessionToken(string protocol)
+    {
+        var (accessKey, secretKey, sessionToken) = _fixture.Role.Value;
+        await CallAsync(protocol, TestSessions.For(_fixture.Server.Endpoint, options: TestSessions.QuickRetries(1), accessKey: accessKey,
+            secretKey: secretKey, sessionToken: sessionToken));
+    }
+
+    [Theory]
+    [MemberData(nameof(Protocols))]
+    public async Task TemporaryCredentialsWithAnotherSessionTokenAreRejected(string protocol)
+    {
+        var (accessKey, secretKey, sessionToken) = _fixture.Role.Value;
+        var session = TestSessions.For(_fixture.Server.Endpoint, options: TestSessions.QuickRetries(1), accessKey: accessKey,
+            secretKey: secretKey, sessionToken: sessionToken + "-other");
+        var error = await Assert.ThrowsAsync<AwsServiceException>(() => CallAsync(protocol, session));
+        Assert.Equal(ErrorKind.AuthenticationError, error.Kind);
+        Assert.DoesNotContain(sessionToken, error.Message);
     }
 
     [Fact]

@@ -7,12 +7,13 @@ namespace WAOps.Aws.Tests.Support;
 public static class TestSessions
 {
     public static AwsSession For(Uri endpoint, string region = TestCredentials.Region, AwsCallOptions? options = null,
-        string accessKey = TestCredentials.AccessKey, string secretKey = TestCredentials.SecretKey) =>
+        string accessKey = TestCredentials.AccessKey, string secretKey = TestCredentials.SecretKey, string? sessionToken = null) =>
         AwsSessionResolver.Resolve(
             new AwsSessionRequest
             {
                 AccessKey = accessKey,
                 SecretKey = secretKey,
+                SessionToken = sessionToken,
                 Region = region,
                 EndpointUrl = endpoint.ToString(),
                 Environment = new DictionaryEnvironmentReader(new Dictionary<string, string>()),
