@@ -6,14 +6,15 @@ using Amazon.Runtime.Internal.Auth;
 namespace WAOps.Aws.Protocol;
 
 /// <summary>
-/// Signs a request with AWSSDK.Core's SigV4 signer and composes its URL with Core's own URL builder, so the
-/// canonical request Core signs is exactly the request WAOps sends.
+/// Signs a request (SigV4) and composes its URL. POSTs to the endpoint's root without a query string (awsJson,
+/// awsQuery) go to <see cref="AwsSigV4Signer"/>; the rest to AWSSDK.Core's signer, with Core's own URL builder, so
+/// the canonical request Core signs is exactly the request WAOps sends.
 /// </summary>
 internal static class AwsRequestSigner
 {
     private static readonly AWS4Signer Signer = new();
 
-    private const string SecurityTokenHeader = "X-Amz-Security-Token";
+    internal const string SecurityTokenHeader = "X-Amz-Security-Token";
 
     /// <summary>
     /// Signing configs per service, endpoint and signing region: a ClientConfig is costly to build (it reads the
@@ -26,6 +27,20 @@ internal static class AwsRequestSigner
         ResolvedEndpoint endpoint,
         AwsHttpRequest request,
         ImmutableCredentials credentials)
+    {
+        // The time Core's own signing would use (corrected for a clock skew Core has learned of, if any).
+        var signedAt = CorrectClockSkew.GetCorrectedUtcNowForEndpoint(endpoint.BaseUri.ToString());
+        return AwsSigV4Signer.Handles(endpoint, request)
+            ? AwsSigV4Signer.Sign(service, endpoint, request, credentials, signedAt)
+            : SignWithCore(service, endpoint, request, credentials, signedAt);
+    }
+
+    internal static (Uri Url, IDictionary<string, string> Headers) SignWithCore(
+        AwsServiceDescriptor service,
+        ResolvedEndpoint endpoint,
+        AwsHttpRequest request,
+        ImmutableCredentials credentials,
+        DateTime signedAt)
     {
         var core = new DefaultRequest(SignedRequestMarker.Instance, service.ServiceId)
         {
@@ -55,11 +70,9 @@ internal static class AwsRequestSigner
             core.Headers[SecurityTokenHeader] = credentials.Token;
         }
 
-        var identity = string.IsNullOrEmpty(credentials.Token)
-            ? (AWSCredentials)new BasicAWSCredentials(credentials.AccessKey, credentials.SecretKey)
-            : new SessionAWSCredentials(credentials.AccessKey, credentials.SecretKey, credentials.Token);
         var config = Configs.GetOrAdd((service.ServiceId, endpoint.BaseUri, endpoint.SigningRegion), _ => SigningConfig.For(service, endpoint));
-        Signer.Sign(core, config, null, identity);
+        var signed = Signer.SignRequest(core, config, null, credentials.AccessKey, credentials.SecretKey, signedAt);
+        core.Headers["Authorization"] = signed.ForAuthorizationHeader;
         return (AmazonServiceClient.ComposeUrl(core), core.Headers);
     }
 
