@@ -7,9 +7,10 @@ using WAOps.Aws.Session;
 namespace WAOps.Aws.Protocol;
 
 /// <summary>
-/// The once-per-process costs of a first AWS call, paid ahead on a pool thread: SigV4 signing (AWSSDK.Core's signer,
-/// its config and the first use of SHA-256 and HMAC), the JSON serializer's shared machinery and the shape of one
-/// request and one answer, and the HTTP request message as a real call builds it. PowerShell imports the module and
+/// The once-per-process costs of a first AWS call, paid ahead on a pool thread: SigV4 signing (the first use of
+/// SHA-256 and HMAC, the signing key), the JSON serializer's shared machinery and the shape of one request and one
+/// answer, the HTTP request message as a real call builds it, and the reading of a listing page (its token peeked,
+/// the page read as the Tagging API's listing reads it). PowerShell imports the module and
 /// binds the first command on one thread; a second core does this meanwhile, so the first request starts warm.
 /// Nothing is sent, no profile is read, and the credentials are made up.
 /// </summary>
@@ -40,7 +41,7 @@ public static class AwsColdStartWarmUp
 
     /// <summary>
     /// Does the warm-up on the calling thread and returns what it made, so a test can see each step did its work:
-    /// the signed request's Authorization header and the number of resources read from a canned page.
+    /// the signed request's Authorization header and the number of resources read from a canned page (by both readers).
     /// </summary>
     internal static (string Authorization, int ResourcesRead) Run()
     {
@@ -52,8 +53,11 @@ public static class AwsColdStartWarmUp
 
         using var message = AwsHttpTransport.ToHttpMessage(request, url, headers);
 
-        var page = AwsJsonSerializer.Deserialize<GetResourcesResponse>(
-            """{"PaginationToken":"","ResourceTagMappingList":[{"ResourceARN":"arn:aws:sqs:us-east-1:123456789012:warm-up","Tags":[{"Key":"Environment","Value":"dev"}]}]}"""u8);
-        return (headers.TryGetValue("Authorization", out var authorization) ? authorization : string.Empty, page.ResourceTagMappingList.Count);
+        var answer = """{"PaginationToken":"","ResourceTagMappingList":[{"ResourceARN":"arn:aws:sqs:us-east-1:123456789012:warm-up","Tags":[{"Key":"Environment","Value":"dev"}]}]}"""u8;
+        var byTheSerializer = AwsJsonSerializer.Deserialize<GetResourcesResponse>(answer);
+        _ = AwsJsonMemberPeek.ReadString(answer, nameof(GetResourcesResponse.PaginationToken));
+        var byThePageReader = GetResourcesPageReader.Read(answer);
+        return (headers.TryGetValue("Authorization", out var authorization) ? authorization : string.Empty,
+            byTheSerializer.ResourceTagMappingList.Count + byThePageReader.ResourceTagMappingList.Count);
     }
 }
