@@ -23,14 +23,56 @@ public sealed record Arn(string Partition, string Service, string Region, string
             return false;
         }
 
-        var parts = text.Split(':', 6);
-        if (parts.Length < 6 || parts[1].Length == 0 || parts[2].Length == 0 || parts[5].Length == 0)
+        // The five colons that end arn, partition, service, region and account; the resource is the rest.
+        Span<int> ends = stackalloc int[5];
+        var from = 0;
+        for (var i = 0; i < ends.Length; i++)
+        {
+            var at = text.IndexOf(':', from);
+            if (at < 0)
+            {
+                return false;
+            }
+
+            ends[i] = at;
+            from = at + 1;
+        }
+
+        var partition = text.AsSpan(ends[0] + 1, ends[1] - ends[0] - 1);
+        var service = text.AsSpan(ends[1] + 1, ends[2] - ends[1] - 1);
+        if (partition.IsEmpty || service.IsEmpty || ends[4] == text.Length - 1)
         {
             return false;
         }
 
-        arn = new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]);
+        arn = new Arn(
+            RecentPart(partition, 0),
+            RecentPart(service, 1),
+            RecentPart(text.AsSpan(ends[2] + 1, ends[3] - ends[2] - 1), 2),
+            RecentPart(text.AsSpan(ends[3] + 1, ends[4] - ends[3] - 1), 3),
+            text[(ends[4] + 1)..]);
         return true;
+    }
+
+    // A scan parses an ARN per resource, and ARNs in a row mostly share partition, service, region and account:
+    // the last string seen for each (per thread) is handed out again instead of a new copy, so the results a scan
+    // keeps share them too.
+    [ThreadStatic]
+    private static string?[]? _recentParts;
+
+    [ThreadStatic]
+    private static (string Service, string TypeName, string ResourceType)? _recentResourceType;
+
+    private static string RecentPart(ReadOnlySpan<char> part, int slot)
+    {
+        var recent = _recentParts ??= new string?[4];
+        var last = recent[slot];
+        if (last is not null && part.SequenceEqual(last))
+        {
+            return last;
+        }
+
+        return recent[slot] = part.ToString();
     }
 
     public static Arn Parse(string text) =>
@@ -52,7 +94,22 @@ public sealed record Arn(string Partition, string Service, string Region, string
     }
 
     /// <summary>"service:type", for example ec2:instance, s3:bucket, rds:db.</summary>
-    public string ResourceType => $"{Service}:{ResourceTypeName}";
+    public string ResourceType
+    {
+        get
+        {
+            var cut = Resource.AsSpan().IndexOfAny('/', ':');
+            var typeName = cut > 0 ? Resource.AsSpan(0, cut) : ResourceTypeName.AsSpan();
+            if (_recentResourceType is { } recent && ReferenceEquals(recent.Service, Service) && typeName.SequenceEqual(recent.TypeName))
+            {
+                return recent.ResourceType;
+            }
+
+            var resourceType = string.Concat(Service, ":", typeName);
+            _recentResourceType = (Service, typeName.ToString(), resourceType);
+            return resourceType;
+        }
+    }
 
     /// <summary>The resource's own id or name: the last '/'- or ':'-separated part (i-0abc, my-bucket, orders).</summary>
     public string ResourceId

@@ -37,4 +37,20 @@ public sealed class ArnTests
         Assert.False(Arn.TryParse(text, out _));
         Assert.Throws<FormatException>(() => Arn.Parse(text));
     }
+
+    [Fact]
+    public void ArnsParsedInARowShareTheirCommonPartsAndKeepTheirOwn()
+    {
+        var first = Arn.Parse("arn:aws:sqs:us-east-1:123456789012:orders");
+        var second = Arn.Parse("arn:aws:sqs:us-east-1:123456789012:payments");
+        var other = Arn.Parse("arn:aws:sns:eu-west-1:210987654321:alerts");
+        var again = Arn.Parse("arn:aws:sqs:us-east-1:123456789012:refunds");
+
+        Assert.Same(first.Account, second.Account);
+        Assert.Same(first.Region, second.Region);
+        Assert.Same(first.ResourceType, second.ResourceType);
+        Assert.Equal(("sns", "eu-west-1", "210987654321", "sns:topic", "alerts"), (other.Service, other.Region, other.Account, other.ResourceType, other.ResourceId));
+        Assert.Equal(("sqs", "us-east-1", "123456789012", "sqs:queue", "refunds"), (again.Service, again.Region, again.Account, again.ResourceType, again.ResourceId));
+        Assert.Equal(first, Arn.Parse("arn:aws:sqs:us-east-1:123456789012:orders"));
+    }
 }
