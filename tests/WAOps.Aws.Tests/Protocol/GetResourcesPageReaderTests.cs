@@ -115,4 +115,31 @@ public class GetResourcesPageReaderTests
         Assert.ThrowsAny<JsonException>(() => AwsJsonSerializer.Deserialize<GetResourcesResponse>(body));
         Assert.ThrowsAny<JsonException>(() => GetResourcesPageReader.Read(body));
     }
+
+    [Fact]
+    public void RepeatedTagTextsComeBackAsOneStringAndEveryTextReadsRight()
+    {
+        static string Page(IEnumerable<(string Key, string Value)> tags) =>
+            "{\"ResourceTagMappingList\":[{\"ResourceARN\":\"arn:aws:s3:::b\",\"Tags\":["
+            + string.Join(",", tags.Select(t => $"{{\"Key\":\"{t.Key}\",\"Value\":\"{t.Value}\"}}")) + "]}]}";
+
+        var first = GetResourcesPageReader.Read(Encoding.UTF8.GetBytes(Page(new[] { ("Environment", "prod"), ("Team", "web") })));
+        var second = GetResourcesPageReader.Read(Encoding.UTF8.GetBytes(Page(new[] { ("Environment", "prod"), ("Team", "data") })));
+        Assert.Same(first.ResourceTagMappingList[0].Tags[0].Key, second.ResourceTagMappingList[0].Tags[0].Key);
+        Assert.Same(first.ResourceTagMappingList[0].Tags[0].Value, second.ResourceTagMappingList[0].Tags[0].Value);
+        Assert.Equal("data", second.ResourceTagMappingList[0].Tags[1].Value);
+
+        // Many distinct texts share the table's slots: each still reads as itself, escaped or long ones too.
+        var tags = Enumerable.Range(0, 3000).Select(i => (Key: $"key-{i % 700}", Value: i % 3 == 0 ? $"value-{i}" : i % 3 == 1 ? $"\\u0076al-{i}" : new string('x', 40 + (i % 20)) + i)).ToList();
+        for (var round = 0; round < 2; round++)
+        {
+            var read = GetResourcesPageReader.Read(Encoding.UTF8.GetBytes(Page(tags))).ResourceTagMappingList[0].Tags;
+            Assert.Equal(tags.Count, read.Count);
+            for (var i = 0; i < tags.Count; i++)
+            {
+                Assert.Equal(tags[i].Key, read[i].Key);
+                Assert.Equal(tags[i].Value.Replace("\\u0076", "v", StringComparison.Ordinal), read[i].Value);
+            }
+        }
+    }
 }

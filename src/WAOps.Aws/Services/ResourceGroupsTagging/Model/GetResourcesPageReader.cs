@@ -89,11 +89,11 @@ public static class GetResourcesPageReader
         {
             if (NameIs(ref reader, "Key"u8, nameof(Tag.Key)))
             {
-                tag.Key = ReadString(ref reader);
+                tag.Key = ReadString(ref reader, RecentTagStrings.Current);
             }
             else if (NameIs(ref reader, "Value"u8, nameof(Tag.Value)))
             {
-                tag.Value = ReadString(ref reader);
+                tag.Value = ReadString(ref reader, RecentTagStrings.Current);
             }
             else
             {
@@ -165,12 +165,14 @@ public static class GetResourcesPageReader
     private static string ReadListString(ref Utf8JsonReader reader) =>
         reader.TokenType == JsonTokenType.String ? reader.GetString()! : throw WrongType(ref reader, "a string");
 
-    private static string? ReadString(ref Utf8JsonReader reader)
+    // Tag keys and values repeat across an account's resources: read through <paramref name="recent"/>, the same
+    // text gives the same string.
+    private static string? ReadString(ref Utf8JsonReader reader, RecentTagStrings? recent = null)
     {
         Next(ref reader);
         return reader.TokenType switch
         {
-            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.String => recent is null ? reader.GetString() : recent.Read(ref reader),
             JsonTokenType.Null => null,
             _ => throw WrongType(ref reader, "a string"),
         };
