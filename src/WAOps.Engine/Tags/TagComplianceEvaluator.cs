@@ -9,8 +9,8 @@ namespace WAOps.Engine.Tags;
 /// its value is still checked against the allowed values. Keys beginning "aws:" are AWS's own and ignored.
 /// </summary>
 /// <remarks>
-/// A scan judges every resource of an account, so this allocates only what the result keeps: no lambdas, and a
-/// list only for a finding there is.
+/// A scan judges every resource of an account, so this allocates only what the result keeps: no lambdas, a list
+/// only for a finding there is, and missing keys as the policy's shared list for that combination.
 /// </remarks>
 public static class TagComplianceEvaluator
 {
@@ -54,7 +54,7 @@ public static class TagComplianceEvaluator
             Region = resource.Region,
             AccountId = resource.AccountId,
             Compliant = missing is null && misCased is null && invalid is null,
-            MissingKeys = TextList.Of(missing),
+            MissingKeys = policy.MissingKeysList(missing),
             MisCasedKeys = TextList.Of(misCased),
             InvalidValues = TextList.Of(invalid),
             Tags = tags,

@@ -23,7 +23,14 @@ public sealed partial class TagPolicy
         AllowedValues = allowedValues;
         ResourceTypes = resourceTypes;
         Source = source;
+        _missingKeyLists = requiredKeys.Count <= MaxKeysForSharedLists ? new TextList?[1 << requiredKeys.Count] : null;
     }
+
+    // One list per combination of missing keys, shared by every result that misses exactly those: a scan keeps its
+    // results, tens of thousands of them, and they miss one of a few combinations. Up to 8 keys (256 combinations).
+    private const int MaxKeysForSharedLists = 8;
+
+    private readonly TextList?[]? _missingKeyLists;
 
     public IReadOnlyList<string> RequiredKeys { get; }
 
@@ -35,6 +42,38 @@ public sealed partial class TagPolicy
 
     /// <summary>Where the policy came from (parameters, a file path), for messages.</summary>
     public string Source { get; }
+
+    /// <summary>
+    /// <paramref name="missing"/> (required keys, in policy order) as a read-only list: the same instance for the
+    /// same keys; <see cref="TextList.Empty"/> for none.
+    /// </summary>
+    public TextList MissingKeysList(List<string>? missing)
+    {
+        if (missing is null || missing.Count == 0)
+        {
+            return TextList.Empty;
+        }
+
+        if (_missingKeyLists is not { } shared)
+        {
+            return TextList.Of(missing);
+        }
+
+        var combination = 0;
+        var matched = 0;
+        for (var index = 0; index < RequiredKeys.Count && matched < missing.Count; index++)
+        {
+            if (string.Equals(RequiredKeys[index], missing[matched], StringComparison.Ordinal))
+            {
+                combination |= 1 << index;
+                matched++;
+            }
+        }
+
+        // Keys that are not the policy's, or out of its order, get a list of their own. Two threads may both build a
+        // combination's first list; they are equal, and either may stay.
+        return matched == missing.Count ? shared[combination] ??= TextList.Of(missing) : TextList.Of(missing);
+    }
 
     public bool AppliesTo(string resourceType) => ResourceTypes.Count == 0 || ResourceTypes.Any(p => p.IsMatch(resourceType));
 

@@ -34,6 +34,30 @@ public sealed class TagComplianceEvaluatorTests
     }
 
     [Fact]
+    public void ResultsMissingTheSameKeysShareOneListAndOthersGetTheirOwn()
+    {
+        var first = TagComplianceEvaluator.Evaluate(Resource(("Environment", "prod"), ("Team", "web")), Policy);
+        var second = TagComplianceEvaluator.Evaluate(Resource(("Team", "data"), ("Environment", "dev")), Policy);
+        var other = TagComplianceEvaluator.Evaluate(Resource(("Project", "shop")), Policy);
+        var compliant = TagComplianceEvaluator.Evaluate(Resource(("Environment", "prod"), ("Project", "shop"), ("Team", "web"), ("CostCenter", "CC-1")), Policy);
+
+        Assert.Equal(new[] { "Project", "CostCenter" }, first.MissingKeys);
+        Assert.Same(first.MissingKeys, second.MissingKeys);
+        Assert.Equal(new[] { "Environment", "Team", "CostCenter" }, other.MissingKeys);
+        Assert.NotSame(first.MissingKeys, other.MissingKeys);
+        Assert.Empty(compliant.MissingKeys);
+    }
+
+    [Fact]
+    public void APolicyOfManyKeysStillListsWhatIsMissing()
+    {
+        var keys = Enumerable.Range(1, 12).Select(i => $"Key{i}").ToList();
+        var policy = TagPolicy.Create(keys, null, null, "test");
+        var result = TagComplianceEvaluator.Evaluate(Resource(("Key1", "a"), ("Key12", "b")), policy);
+        Assert.Equal(keys.Skip(1).Take(10), result.MissingKeys);
+    }
+
+    [Fact]
     public void AMisCasedKeyIsReportedAsMisCasedNotMissing()
     {
         var result = TagComplianceEvaluator.Evaluate(Resource(("environment", "prod"), (" Project ", "shop"), ("Team", "web"), ("CostCenter", "CC-1")), Policy);
