@@ -218,4 +218,27 @@ Describe 'Repair-WATagCompliance under IAM enforcement' {
         $failures.Count | Should -Be 1
         "$($failures[0].CategoryInfo.Category)" | Should -Be 'PermissionDenied'
     }
+    It 'scans and repairs on temporary credentials from the environment (an assumed role, as in SSM Automation)' {
+        $role = Invoke-MotoSeed -Server $script:Enforcing -Script 'foundation.py' -ArgumentList 'assumed-role', 'automation', $script:Enforcing.AdminKey, $script:Enforcing.AdminSecret
+        $saved = @{}
+        foreach ($name in 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN') { $saved[$name] = [Environment]::GetEnvironmentVariable($name) }
+        try {
+            $env:AWS_ACCESS_KEY_ID = $role.AccessKeyId
+            $env:AWS_SECRET_ACCESS_KEY = $role.SecretAccessKey
+            $env:AWS_SESSION_TOKEN = $role.SessionToken
+            $found = @(Get-WATagCompliance -EndpointUrl $script:Enforcing.Endpoint -Region us-east-1 -TaggingApiOnly -ErrorAction Stop)
+            $found.ResourceArn | Should -Contain $script:IamArns.'missing-us-east-1'
+            $repaired = $script:IamArns.'missing-us-east-1' | Repair-WATagCompliance -EndpointUrl $script:Enforcing.Endpoint -Region us-east-1 -Tag @{ CostCenter = 'CC-7' } -Confirm:$false -ErrorAction Stop
+            $repaired.Outcome | Should -Be 'Updated'
+
+            # moto checks the token as AWS does: another one is refused, and never shown.
+            $env:AWS_SESSION_TOKEN = $role.SessionToken + 'x'
+            $thrown = { Get-WATagCompliance -EndpointUrl $script:Enforcing.Endpoint -Region us-east-1 -TaggingApiOnly -ErrorAction Stop } | Should -Throw -PassThru
+            $thrown.Exception.Message | Should -Match 'InvalidClientTokenId'
+            $thrown.Exception.Message | Should -Not -Match ([regex]::Escape($role.SessionToken))
+        }
+        finally {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        }
+    }
 }
