@@ -35,6 +35,7 @@ internal static class AwsRequestSigner
             : SignWithCore(service, endpoint, request, credentials, signedAt);
     }
 
+    /// <summary>Core's signing at a given instant: requests with a path or query string, and the reference a test holds <see cref="AwsSigV4Signer"/> to.</summary>
     internal static (Uri Url, IDictionary<string, string> Headers) SignWithCore(
         AwsServiceDescriptor service,
         ResolvedEndpoint endpoint,

@@ -45,6 +45,7 @@ internal static class AwsSigV4Signer
             headers[name] = value;
         }
 
+        // Temporary credentials: the session token is sent and signed, as in Core's path.
         if (!string.IsNullOrEmpty(credentials.Token))
         {
             headers[AwsRequestSigner.SecurityTokenHeader] = credentials.Token;
