@@ -111,6 +111,34 @@ function Install-PinnedPester {
     Copy-Item (Join-Path $package 'tools') $Destination -Recurse
 }
 
+function Get-Crossgen2 {
+    # The ReadyToRun compiler of the runtime this pwsh runs on, as the .NET 10 publish above restored it; $null if absent.
+    $packages = ((& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', '').Trim()
+    $major = [Environment]::Version.Major
+    $pack = Get-ChildItem (Join-Path $packages 'microsoft.netcore.app.crossgen2.linux-x64') -Directory -ErrorAction SilentlyContinue |
+        Where-Object { $_.Name -like "$major.*" } | Sort-Object { [version]($_.Name -replace '-.*$', '') } -Descending | Select-Object -First 1
+    if ($pack) { Join-Path $pack.FullName 'tools/crossgen2' | Where-Object { Test-Path $_ } }
+}
+
+function Invoke-RootAssemblyPrecompile {
+    # PowerShell loads the cmdlet assembly itself, from the module root, on whatever runtime it runs: one file for
+    # all. It targets net8.0 (PowerShell 7.4); its precompiled code is compiled here for the runtime of the pwsh that
+    # builds (.NET 10, PowerShell 7.6), where WAOps is built, tested and mostly run: otherwise PowerShell 7.6 rejects
+    # the net8.0 code and JIT-compiles the assembly at every start. PowerShell 7.4 in turn rejects this code and
+    # JIT-compiles it; the SSM package, which runs on 7.4, takes the net8.0-precompiled copy (Invoke-Package).
+    param([string] $Dependencies)
+    $crossgen = Get-Crossgen2
+    if (-not $crossgen) {
+        Write-Warning "No ReadyToRun compiler for .NET $([Environment]::Version.Major) found; the cmdlet assembly keeps its net8.0 precompiled code."
+        return
+    }
+
+    $il = Join-Path $Root "src/WAOps.PowerShell/bin/$Configuration/net8.0/WAOps.PowerShell.dll"
+    $framework = [Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory()
+    Invoke-Native $crossgen @($il, '-o', (Join-Path $ModuleOut 'WAOps.PowerShell.dll'), '--targetos', 'linux', '--targetarch', 'x64', '-O',
+        '-r', (Join-Path $framework '*.dll'), '-r', (Join-Path $Dependencies '*.dll'), '-r', (Join-Path $PSHOME '*.dll'))
+}
+
 function Invoke-Build {
     $version = Get-ModuleVersion
     Write-Step "Build $Configuration, version $version"
@@ -147,6 +175,7 @@ function Invoke-Build {
             Copy-Item $file.FullName $set.To
         }
     }
+    Invoke-RootAssemblyPrecompile -Dependencies (Join-Path $dependencies 'net10.0')
     Copy-Item (Join-Path $Root 'module/WAOps.psd1'), (Join-Path $Root 'module/WAOps.Format.ps1xml') $ModuleOut
     $help = Join-Path $ModuleOut 'en-US'
     New-Item -ItemType Directory -Path $help -Force | Out-Null
@@ -240,8 +269,9 @@ function Invoke-Package {
     Copy-Item $ModuleOut (Join-Path $staging 'WAOps') -Recurse
     # SSM Automation runs PowerShell 7.4 on .NET 8, which loads the net8.0 set in Dependencies/; the sets precompiled
     # for later runtimes (Dependencies/net10.0) would only double the attachment. Without them a newer PowerShell
-    # still runs the module from the net8.0 set.
+    # still runs the module from the net8.0 set. The cmdlet assembly goes in precompiled for .NET 8 as well.
     Get-ChildItem (Join-Path $staging 'WAOps/Dependencies') -Directory -Filter 'net*.0' | Remove-Item -Recurse -Force
+    Copy-Item (Join-Path $Out 'publish/WAOps.PowerShell.dll') (Join-Path $staging 'WAOps') -Force
     # The playbooks go with the module: the SSM Automation documents (runbooks/ssm) run them from the attachment.
     $playbooks = New-Item -ItemType Directory -Path (Join-Path $staging 'runbooks') -Force
     Copy-Item (Join-Path $Root 'runbooks/*.ps1') $playbooks
