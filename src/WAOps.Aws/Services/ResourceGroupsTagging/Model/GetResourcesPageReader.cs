@@ -5,9 +5,10 @@ namespace WAOps.Aws.Services.ResourceGroupsTagging.Model;
 /// <summary>
 /// Reads a GetResources answer straight off the wire with <see cref="Utf8JsonReader"/>, to the same objects the
 /// generic serializer builds (members matched case-insensitively, unknown members skipped, a null list read as an
-/// empty one). A scan parses a page per 100 resources of an account; the serializer's reflection-built converters
-/// are compiled afresh in every short-lived process and cost about three times as much per page. Malformed JSON
-/// or a member of the wrong type is a <see cref="JsonException"/>, as from the serializer.
+/// empty one). A scan runs in a short-lived process: the serializer's reflection-built converters for these types are
+/// JIT-compiled in each one (about 150 methods, ~90 ms of CPU over a 20k scan), where this reader is precompiled with
+/// the module; once both are warm they read a page in about the same time. Malformed JSON or a member of the wrong
+/// type is a <see cref="JsonException"/>, as from the serializer.
 /// </summary>
 public static class GetResourcesPageReader
 {
