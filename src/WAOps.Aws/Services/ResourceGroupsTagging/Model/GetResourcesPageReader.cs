@@ -27,23 +27,7 @@ public static class GetResourcesPageReader
             return page;
         }
 
-        Expect(ref reader, JsonTokenType.StartObject);
-        while (NextMember(ref reader))
-        {
-            if (NameIs(ref reader, "ResourceTagMappingList"u8, nameof(GetResourcesResponse.ResourceTagMappingList)))
-            {
-                page.ResourceTagMappingList = ReadList<ResourceTagMapping>(ref reader, ReadMapping);
-            }
-            else if (NameIs(ref reader, "PaginationToken"u8, nameof(GetResourcesResponse.PaginationToken)))
-            {
-                page.PaginationToken = ReadString(ref reader);
-            }
-            else
-            {
-                SkipValue(ref reader);
-            }
-        }
-
+        ReadObject(ref reader, page, ReadPageMember);
         if (reader.Read())
         {
             throw new JsonException("The GetResources answer goes on after its JSON object.");
@@ -54,89 +38,110 @@ public static class GetResourcesPageReader
 
     private delegate T ElementReader<T>(ref Utf8JsonReader reader);
 
-    private static ResourceTagMapping ReadMapping(ref Utf8JsonReader reader)
+    /// <summary>Reads the value of the member the reader is on into <paramref name="into"/>; false for a member it does not know.</summary>
+    private delegate bool MemberReader<in T>(ref Utf8JsonReader reader, T into);
+
+    // Every object of the answer is read the same way: each member by name, unknown ones skipped.
+    private static T ReadObject<T>(ref Utf8JsonReader reader, T into, MemberReader<T> readMember)
     {
         Expect(ref reader, JsonTokenType.StartObject);
-        var mapping = new ResourceTagMapping();
         while (NextMember(ref reader))
         {
-            if (NameIs(ref reader, "ResourceARN"u8, nameof(ResourceTagMapping.ResourceARN)))
-            {
-                mapping.ResourceARN = ReadString(ref reader);
-            }
-            else if (NameIs(ref reader, "Tags"u8, nameof(ResourceTagMapping.Tags)))
-            {
-                mapping.Tags = ReadList<Tag>(ref reader, ReadTag);
-            }
-            else if (NameIs(ref reader, "ComplianceDetails"u8, nameof(ResourceTagMapping.ComplianceDetails)))
-            {
-                Next(ref reader);
-                mapping.ComplianceDetails = reader.TokenType == JsonTokenType.Null ? null : ReadComplianceDetails(ref reader);
-            }
-            else
+            if (!readMember(ref reader, into))
             {
                 SkipValue(ref reader);
             }
         }
 
-        return mapping;
+        return into;
     }
 
-    private static Tag ReadTag(ref Utf8JsonReader reader)
+    private static bool ReadPageMember(ref Utf8JsonReader reader, GetResourcesResponse page)
     {
-        Expect(ref reader, JsonTokenType.StartObject);
-        var tag = new Tag();
-        while (NextMember(ref reader))
+        if (NameIs(ref reader, "ResourceTagMappingList"u8, nameof(GetResourcesResponse.ResourceTagMappingList)))
         {
-            if (NameIs(ref reader, "Key"u8, nameof(Tag.Key)))
-            {
-                tag.Key = ReadString(ref reader, RecentTagStrings.Current);
-            }
-            else if (NameIs(ref reader, "Value"u8, nameof(Tag.Value)))
-            {
-                tag.Value = ReadString(ref reader, RecentTagStrings.Current);
-            }
-            else
-            {
-                SkipValue(ref reader);
-            }
+            page.ResourceTagMappingList = ReadList(ref reader, static (ref Utf8JsonReader r) => ReadObject(ref r, new ResourceTagMapping(), ReadMappingMember));
+        }
+        else if (NameIs(ref reader, "PaginationToken"u8, nameof(GetResourcesResponse.PaginationToken)))
+        {
+            page.PaginationToken = ReadString(ref reader);
+        }
+        else
+        {
+            return false;
         }
 
-        return tag;
+        return true;
     }
 
-    private static ComplianceDetails ReadComplianceDetails(ref Utf8JsonReader reader)
+    private static bool ReadMappingMember(ref Utf8JsonReader reader, ResourceTagMapping mapping)
     {
-        Expect(ref reader, JsonTokenType.StartObject);
-        var details = new ComplianceDetails();
-        while (NextMember(ref reader))
+        if (NameIs(ref reader, "ResourceARN"u8, nameof(ResourceTagMapping.ResourceARN)))
         {
-            if (NameIs(ref reader, "NoncompliantKeys"u8, nameof(ComplianceDetails.NoncompliantKeys)))
-            {
-                details.NoncompliantKeys = ReadList<string>(ref reader, ReadListString);
-            }
-            else if (NameIs(ref reader, "KeysWithNoncompliantValues"u8, nameof(ComplianceDetails.KeysWithNoncompliantValues)))
-            {
-                details.KeysWithNoncompliantValues = ReadList<string>(ref reader, ReadListString);
-            }
-            else if (NameIs(ref reader, "ComplianceStatus"u8, nameof(ComplianceDetails.ComplianceStatus)))
-            {
-                Next(ref reader);
-                details.ComplianceStatus = reader.TokenType switch
-                {
-                    JsonTokenType.True => true,
-                    JsonTokenType.False => false,
-                    JsonTokenType.Null => null,
-                    _ => throw WrongType(ref reader, "true, false or null"),
-                };
-            }
-            else
-            {
-                SkipValue(ref reader);
-            }
+            mapping.ResourceARN = ReadString(ref reader);
+        }
+        else if (NameIs(ref reader, "Tags"u8, nameof(ResourceTagMapping.Tags)))
+        {
+            mapping.Tags = ReadList(ref reader, static (ref Utf8JsonReader r) => ReadObject(ref r, new Tag(), ReadTagMember));
+        }
+        else if (NameIs(ref reader, "ComplianceDetails"u8, nameof(ResourceTagMapping.ComplianceDetails)))
+        {
+            Next(ref reader);
+            mapping.ComplianceDetails = reader.TokenType == JsonTokenType.Null ? null : ReadObject(ref reader, new ComplianceDetails(), ReadComplianceMember);
+        }
+        else
+        {
+            return false;
         }
 
-        return details;
+        return true;
+    }
+
+    private static bool ReadTagMember(ref Utf8JsonReader reader, Tag tag)
+    {
+        if (NameIs(ref reader, "Key"u8, nameof(Tag.Key)))
+        {
+            tag.Key = ReadString(ref reader, RecentTagStrings.Current);
+        }
+        else if (NameIs(ref reader, "Value"u8, nameof(Tag.Value)))
+        {
+            tag.Value = ReadString(ref reader, RecentTagStrings.Current);
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool ReadComplianceMember(ref Utf8JsonReader reader, ComplianceDetails details)
+    {
+        if (NameIs(ref reader, "NoncompliantKeys"u8, nameof(ComplianceDetails.NoncompliantKeys)))
+        {
+            details.NoncompliantKeys = ReadList(ref reader, ReadListString);
+        }
+        else if (NameIs(ref reader, "KeysWithNoncompliantValues"u8, nameof(ComplianceDetails.KeysWithNoncompliantValues)))
+        {
+            details.KeysWithNoncompliantValues = ReadList(ref reader, ReadListString);
+        }
+        else if (NameIs(ref reader, "ComplianceStatus"u8, nameof(ComplianceDetails.ComplianceStatus)))
+        {
+            Next(ref reader);
+            details.ComplianceStatus = reader.TokenType switch
+            {
+                JsonTokenType.True => true,
+                JsonTokenType.False => false,
+                JsonTokenType.Null => null,
+                _ => throw WrongType(ref reader, "true, false or null"),
+            };
+        }
+        else
+        {
+            return false;
+        }
+
+        return true;
     }
 
     // A JSON null where a list belongs gives an empty list (the serializer would set null): the model's lists are
