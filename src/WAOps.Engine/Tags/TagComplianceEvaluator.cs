@@ -38,7 +38,7 @@ public static class TagComplianceEvaluator
             if (policy.AllowedValues.TryGetValue(required, out var patterns))
             {
                 var value = tags[presentAs];
-                if (!MatchesAny(patterns, value))
+                if (!WildcardPattern.AnyMatches(patterns, value))
                 {
                     (invalid ??= new List<string>()).Add($"{presentAs}={value}");
                 }
@@ -60,18 +60,5 @@ public static class TagComplianceEvaluator
             Tags = tags,
             DiscoveredBy = resource.DiscoveredBy,
         };
-    }
-
-    private static bool MatchesAny(IReadOnlyList<WildcardPattern> patterns, string value)
-    {
-        foreach (var pattern in patterns)
-        {
-            if (pattern.IsMatch(value))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -75,7 +75,7 @@ public sealed partial class TagPolicy
         return matched == missing.Count ? shared[combination] ??= TextList.Of(missing) : TextList.Of(missing);
     }
 
-    public bool AppliesTo(string resourceType) => ResourceTypes.Count == 0 || ResourceTypes.Any(p => p.IsMatch(resourceType));
+    public bool AppliesTo(string resourceType) => ResourceTypes.Count == 0 || WildcardPattern.AnyMatches(ResourceTypes, resourceType);
 
     [GeneratedRegex("^[a-z0-9-]+(:[A-Za-z0-9*?\\-_\\[\\]]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex ResourceTypePattern();

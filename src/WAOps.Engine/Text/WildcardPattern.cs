@@ -24,6 +24,20 @@ public sealed class WildcardPattern
 
     public bool IsMatch(string? value) => value is not null && _regex.IsMatch(value);
 
+    /// <summary>Whether any of <paramref name="patterns"/> matches; a plain loop, for checks made per resource of a scan.</summary>
+    public static bool AnyMatches(IReadOnlyList<WildcardPattern> patterns, string? value)
+    {
+        foreach (var pattern in patterns)
+        {
+            if (pattern.IsMatch(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public override string ToString() => Pattern;
 
     private static string Translate(string pattern)
