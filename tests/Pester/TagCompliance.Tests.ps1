@@ -238,7 +238,7 @@ Describe 'Repair-WATagCompliance under IAM enforcement' {
             $thrown.Exception.Message | Should -Not -Match ([regex]::Escape($role.SessionToken))
         }
         finally {
-            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+            foreach ($name in $saved.Keys) { Set-ProcessEnvironmentVariable $name $saved[$name] }
         }
     }
 }

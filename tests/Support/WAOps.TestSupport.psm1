@@ -393,4 +393,4 @@ function Test-SarifDocument {
 }
 
 Export-ModuleMember -Function Get-PythonCommand, Get-PwshInvocation, Invoke-Pwsh, Save-NuGetPackage, Get-FreeTcpPort, Start-MotoServer, Stop-MotoServer,
-    Reset-MotoServer, Start-EnforcingMotoServer, ConvertTo-MotoIamAction, Get-IamPolicyAction, New-MotoIamUser, Start-FaultProxy, Get-FaultProxyStats, Stop-FaultProxy, Get-TestAwsParameter, Get-TestCredential, Invoke-TestAwsCli, Invoke-MotoSeed, Remove-PassedMotoLogs, Test-SarifDocument
+    Reset-MotoServer, Start-EnforcingMotoServer, ConvertTo-MotoIamAction, Get-IamPolicyAction, New-MotoIamUser, Start-FaultProxy, Get-FaultProxyStats, Stop-FaultProxy, Get-TestAwsParameter, Get-TestCredential, Set-ProcessEnvironmentVariable, Invoke-TestAwsCli, Invoke-MotoSeed, Remove-PassedMotoLogs, Test-SarifDocument
