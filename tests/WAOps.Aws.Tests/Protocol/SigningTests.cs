@@ -37,19 +37,18 @@ public sealed class SigningTests : IClassFixture<SigningTests.EnforcingMoto>
                 var key = ExternalTools.Seed(Server.Endpoint, "foundation.py", "iam-user", "waops-signer")!.Value;
                 return (key.GetProperty("AccessKeyId").GetString()!, key.GetProperty("SecretAccessKey").GetString()!);
             });
+            Role = new Lazy<(string, string, string)>(() =>
+            {
+                var (accessKey, secretKey) = User.Value;
+                var role = ExternalTools.Seed(Server.Endpoint, "foundation.py", "assumed-role", "waops-signer-role", accessKey, secretKey)!.Value;
+                return (role.GetProperty("AccessKeyId").GetString()!, role.GetProperty("SecretAccessKey").GetString()!, role.GetProperty("SessionToken").GetString()!);
+            });
         }
 
         public Lazy<(string AccessKey, string SecretKey)> User { get; }
 
         /// <summary>Temporary credentials of a role the user assumed.</summary>
-        public Lazy<(string AccessKey, string SecretKey, string SessionToken)> Role => _role ??= new(() =>
-        {
-            var (accessKey, secretKey) = User.Value;
-            var role = ExternalTools.Seed(Server.Endpoint, "foundation.py", "assumed-role", "waops-signer-role", accessKey, secretKey)!.Value;
-            return (role.GetProperty("AccessKeyId").GetString()!, role.GetProperty("SecretAccessKey").GetString()!, role.GetProperty("SessionToken").GetString()!);
-        });
-
-        private Lazy<(string, string, string)>? _role;
+        public Lazy<(string AccessKey, string SecretKey, string SessionToken)> Role { get; }
     }
 
     private readonly EnforcingMoto _fixture;
