@@ -21,8 +21,11 @@ public static class TagComplianceEvaluator
         List<string>? invalid = null;
         var tags = resource.Tags;
 
-        foreach (var required in policy.RequiredKeys)
+        // Indexed: foreach over the policy's IReadOnlyList would box an enumerator for every resource.
+        var requiredKeys = policy.RequiredKeys;
+        for (var index = 0; index < requiredKeys.Count; index++)
         {
+            var required = requiredKeys[index];
             var presentAs = tags.ContainsKey(required) ? required : tags.FindMisCasedKey(required);
             if (presentAs is null)
             {

@@ -31,8 +31,11 @@ public sealed class TagComplianceSummarizer
         }
 
         type.Add(result.Compliant, anyMissing, anyMisCased, anyInvalid);
-        foreach (var key in _policy.RequiredKeys)
+        // Indexed loops here and below: foreach over an IReadOnlyList or a TextList boxes an enumerator, per resource.
+        var requiredKeys = _policy.RequiredKeys;
+        for (var index = 0; index < requiredKeys.Count; index++)
         {
+            var key = requiredKeys[index];
             var missing = anyMissing && result.MissingKeys.Contains(key);
             var misCased = anyMisCased && AnyEntryFor(result.MisCasedKeys, key, MisCasedAs);
             var invalid = anyInvalid && AnyEntryFor(result.InvalidValues, key, ValueKeyMatches);
@@ -52,9 +55,9 @@ public sealed class TagComplianceSummarizer
     // scan reports, and a lambda that captures the key is an allocation each time.
     private static bool AnyEntryFor(TextList entries, string key, Func<string, string, bool> matches)
     {
-        foreach (var entry in entries)
+        for (var index = 0; index < entries.Count; index++)
         {
-            if (matches(entry, key))
+            if (matches(entries[index], key))
             {
                 return true;
             }

@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 
 namespace WAOps.Engine.Tags;
 
@@ -17,7 +18,24 @@ public sealed class TagSet : IReadOnlyDictionary<string, string>
     public TagSet(IEnumerable<KeyValuePair<string, string>> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        var sorted = new KeyValuePair<string, string>[tags.TryGetNonEnumeratedCount(out var count) ? count : 8];
+        _tags = tags switch
+        {
+            // Read in place: foreach through the interface would box the enumerator, once for every resource.
+            KeyValuePair<string, string>[] array => Sorted(array),
+            List<KeyValuePair<string, string>> list => Sorted(CollectionsMarshal.AsSpan(list)),
+            _ => Sorted(tags.ToArray()),
+        };
+    }
+
+    /// <summary>The tags in <paramref name="tags"/>, copied: a caller may fill a buffer of its own and reuse it.</summary>
+    public TagSet(ReadOnlySpan<KeyValuePair<string, string>> tags)
+    {
+        _tags = Sorted(tags);
+    }
+
+    private static KeyValuePair<string, string>[] Sorted(ReadOnlySpan<KeyValuePair<string, string>> tags)
+    {
+        var sorted = new KeyValuePair<string, string>[tags.Length];
         var used = 0;
         foreach (var (key, value) in tags)
         {
@@ -28,11 +46,6 @@ public sealed class TagSet : IReadOnlyDictionary<string, string>
             {
                 sorted[at] = entry;
                 continue;
-            }
-
-            if (used == sorted.Length)
-            {
-                Array.Resize(ref sorted, Math.Max(8, used * 2));
             }
 
             at = ~at;
@@ -46,7 +59,7 @@ public sealed class TagSet : IReadOnlyDictionary<string, string>
             Array.Resize(ref sorted, used);
         }
 
-        _tags = sorted;
+        return sorted;
     }
 
     public int Count => _tags.Length;

@@ -63,6 +63,28 @@ public sealed class TagSetTests
     }
 
     [Fact]
+    public void ArraysListsSpansAndSequencesMakeTheSameSet()
+    {
+        var pairs = new[] { KeyValuePair.Create("Team", "web"), KeyValuePair.Create("Project", "one"), KeyValuePair.Create("Team", "data"), KeyValuePair.Create("Env", (string)null!) };
+        var fromSequence = new TagSet(pairs.Select(p => p));
+        Assert.Equal("Env=; Project=one; Team=data", fromSequence.ToString());
+        Assert.Equal(fromSequence, new TagSet((IEnumerable<KeyValuePair<string, string>>)pairs));
+        Assert.Equal(fromSequence, new TagSet(pairs.ToList()));
+        Assert.Equal(fromSequence, new TagSet(pairs.AsSpan()));
+        Assert.Equal(new[] { "web" }, new TagSet(pairs.AsSpan(0, 1)).Values);
+        Assert.Equal("Team", pairs[0].Key);
+    }
+
+    [Fact]
+    public void AMissingKeyIsRefusedHoweverTheTagsCome()
+    {
+        var pairs = new[] { KeyValuePair.Create("Team", "web"), KeyValuePair.Create((string)null!, "x") };
+        Assert.Throws<ArgumentNullException>(() => new TagSet(pairs.AsSpan()));
+        Assert.Throws<ArgumentNullException>(() => new TagSet(pairs.ToList()));
+        Assert.Throws<ArgumentNullException>(() => new TagSet(pairs.Select(p => p)));
+    }
+
+    [Fact]
     public void EmptyHasNoTags()
     {
         Assert.Empty(TagSet.Empty);

@@ -16,15 +16,22 @@ public static class TaggingApiTags
             return TagSet.Empty;
         }
 
-        var pairs = new List<KeyValuePair<string, string>>(tags.Count);
+        // The pairs go through a buffer of the thread's that TagSet copies from, so a resource's tags cost one array.
+        var buffer = _pairs is { } pairs && pairs.Length >= tags.Count ? pairs : _pairs = new KeyValuePair<string, string>[Math.Max(tags.Count, 64)];
+        var used = 0;
         foreach (var tag in tags)
         {
             if (tag.Key is not null)
             {
-                pairs.Add(KeyValuePair.Create(tag.Key, tag.Value ?? string.Empty));
+                buffer[used++] = KeyValuePair.Create(tag.Key, tag.Value ?? string.Empty);
             }
         }
 
-        return new TagSet(pairs);
+        var set = new TagSet(buffer.AsSpan(0, used));
+        buffer.AsSpan(0, used).Clear();
+        return set;
     }
+
+    [ThreadStatic]
+    private static KeyValuePair<string, string>[]? _pairs;
 }
