@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,9 +36,7 @@ internal static class AwsSigV4Signer
         DateTime signedAt)
     {
         var amzDate = signedAt.ToUniversalTime().ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-        var date = amzDate[..8];
-        var region = endpoint.SigningRegion;
-        var signingName = service.EffectiveSigningName;
+        var key = KeyFor(credentials.SecretKey, amzDate.AsSpan(0, 8), endpoint.SigningRegion, service.EffectiveSigningName);
 
         var headers = new Dictionary<string, string>(request.Headers.Count + 5, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in request.Headers)
@@ -53,7 +52,9 @@ internal static class AwsSigV4Signer
 
         headers["host"] = endpoint.BaseUri.Authority;
         headers["X-Amz-Date"] = amzDate;
-        var payloadHash = LowerHex(SHA256.HashData(request.Body ?? Array.Empty<byte>()));
+        Span<byte> hash = stackalloc byte[32];
+        SHA256.HashData(request.Body ?? Array.Empty<byte>(), hash);
+        var payloadHash = LowerHex(hash);
         headers["X-Amz-Content-SHA256"] = payloadHash;
 
         // Canonical headers: names in lower case, sorted; values trimmed with inner runs of spaces made one.
@@ -61,65 +62,138 @@ internal static class AwsSigV4Signer
         var at = 0;
         foreach (var name in headers.Keys)
         {
-            names[at++] = name.ToLowerInvariant();
+            names[at++] = LowerCaseNames.GetOrAdd(name, static n => n.ToLowerInvariant());
         }
 
         Array.Sort(names, StringComparer.Ordinal);
         var signedHeaders = string.Join(';', names);
-        var canonical = new StringBuilder(512);
-        canonical.Append("POST\n/\n\n");
+
+        // The canonical request and the string to sign are written as UTF-8 into the thread's buffer and hashed
+        // there: a listing signs a request per page, and strings of them would be garbage at once.
+        var text = (_text ??= new Utf8Text()).Clear();
+        text.Append("POST\n/\n\n");
         foreach (var name in names)
         {
-            canonical.Append(name).Append(':');
-            AppendCompressed(canonical, headers[name]);
-            canonical.Append('\n');
+            text.Append(name).Append(':').AppendCompressed(headers[name]).Append('\n');
         }
 
-        canonical.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
+        text.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
+        SHA256.HashData(text.Written, hash);
 
-        var scope = $"{date}/{region}/{signingName}/aws4_request";
-        var stringToSign = $"{Algorithm}\n{amzDate}\n{scope}\n{LowerHex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString())))}";
-        var signature = LowerHex(HMACSHA256.HashData(KeyFor(credentials.SecretKey, date, region, signingName), Encoding.UTF8.GetBytes(stringToSign)));
-        headers["Authorization"] = $"{Algorithm} Credential={credentials.AccessKey}/{scope}, SignedHeaders={signedHeaders}, Signature={signature}";
+        text.Clear().Append(Algorithm).Append('\n').Append(amzDate).Append('\n').Append(key.Scope).Append('\n').AppendLowerHex(hash);
+        HMACSHA256.HashData(key.Key, text.Written, hash);
+
+        headers["Authorization"] = string.Concat(
+            $"{Algorithm} Credential={credentials.AccessKey}/{key.Scope}, SignedHeaders={signedHeaders}, Signature=",
+            LowerHex(hash));
         return (endpoint.BaseUri, headers);
     }
 
-    private static byte[] KeyFor(string secretKey, string date, string region, string service)
+    [ThreadStatic]
+    private static Utf8Text? _text;
+
+    // Header names repeat on every request; each is lower-cased once.
+    private static readonly ConcurrentDictionary<string, string> LowerCaseNames = new(StringComparer.Ordinal);
+
+    private static SigningKey KeyFor(string secretKey, ReadOnlySpan<char> date, string region, string service)
     {
         var last = _lastKey;
-        if (last is not null && ReferenceEquals(last.Secret, secretKey) && last.Date == date && last.Region == region && last.Service == service)
+        if (last is not null && ReferenceEquals(last.Secret, secretKey) && date.SequenceEqual(last.Date) && last.Region == region && last.Service == service)
         {
-            return last.Key;
+            return last;
         }
 
-        var key = AWS4Signer.ComposeSigningKey(secretKey, region, date, service);
-        _lastKey = new SigningKey(secretKey, date, region, service, key);
+        var day = date.ToString();
+        var key = new SigningKey(secretKey, day, region, service, AWS4Signer.ComposeSigningKey(secretKey, region, day, service), $"{day}/{region}/{service}/aws4_request");
+        _lastKey = key;
         return key;
     }
 
-    private static void AppendCompressed(StringBuilder into, string value)
+    private static string LowerHex(ReadOnlySpan<byte> bytes) => string.Create(bytes.Length * 2, bytes.ToArray(), static (chars, value) =>
     {
-        var text = value.AsSpan().Trim();
-        var lastWasSpace = false;
-        foreach (var c in text)
+        for (var i = 0; i < value.Length; i++)
         {
-            if (c == ' ')
-            {
-                if (!lastWasSpace)
-                {
-                    into.Append(' ');
-                }
+            chars[2 * i] = HexDigits[value[i] >> 4];
+            chars[(2 * i) + 1] = HexDigits[value[i] & 0xF];
+        }
+    });
 
-                lastWasSpace = true;
-                continue;
+    private const string HexDigits = "0123456789abcdef";
+
+    /// <summary>UTF-8 text written into a buffer of its own, which grows when it must; one per thread, reused.</summary>
+    private sealed class Utf8Text
+    {
+        private byte[] _buffer = new byte[2048];
+        private int _length;
+
+        public ReadOnlySpan<byte> Written => _buffer.AsSpan(0, _length);
+
+        public Utf8Text Clear()
+        {
+            _length = 0;
+            return this;
+        }
+
+        public Utf8Text Append(char c)
+        {
+            if (c >= 0x80)
+            {
+                return Append(c.ToString());
             }
 
-            into.Append(c);
-            lastWasSpace = false;
+            Ensure(1);
+            _buffer[_length++] = (byte)c;
+            return this;
+        }
+
+        public Utf8Text Append(string text) => Append(text.AsSpan());
+
+        public Utf8Text Append(ReadOnlySpan<char> text)
+        {
+            Ensure(Encoding.UTF8.GetMaxByteCount(text.Length));
+            _length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(_length));
+            return this;
+        }
+
+        /// <summary>The value trimmed, each inner run of spaces written as one.</summary>
+        public Utf8Text AppendCompressed(string value)
+        {
+            var rest = value.AsSpan().Trim();
+            while (!rest.IsEmpty)
+            {
+                var space = rest.IndexOf(' ');
+                if (space < 0)
+                {
+                    return Append(rest);
+                }
+
+                Append(rest[..(space + 1)]);
+                rest = rest[(space + 1)..].TrimStart(' ');
+            }
+
+            return this;
+        }
+
+        public Utf8Text AppendLowerHex(ReadOnlySpan<byte> bytes)
+        {
+            Ensure(bytes.Length * 2);
+            foreach (var b in bytes)
+            {
+                _buffer[_length++] = (byte)HexDigits[b >> 4];
+                _buffer[_length++] = (byte)HexDigits[b & 0xF];
+            }
+
+            return this;
+        }
+
+        private void Ensure(int more)
+        {
+            if (_length + more > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + more));
+            }
         }
     }
 
-    private static string LowerHex(byte[] bytes) => Convert.ToHexString(bytes).ToLowerInvariant();
-
-    private sealed record SigningKey(string Secret, string Date, string Region, string Service, byte[] Key);
+    private sealed record SigningKey(string Secret, string Date, string Region, string Service, byte[] Key, string Scope);
 }

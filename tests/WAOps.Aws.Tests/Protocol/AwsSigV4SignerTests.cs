@@ -75,6 +75,17 @@ public class AwsSigV4SignerTests
     }
 
     [Fact]
+    public void LongAndNonAsciiValuesAreSignedAsCoreSignsThem()
+    {
+        // Longer than the signer's first buffer, so it grows while writing the canonical request.
+        var request = Json("ResourceGroupsTaggingAPI_20170126.GetResources", "{\"PaginationToken\":\"" + new string('t', 6000) + "\"}");
+        request.Headers["X-Long"] = string.Join("  ", Enumerable.Range(0, 900).Select(i => $"v{i}"));
+        request.Headers["X-Text"] = "café ☕";
+        AssertSignsAsCore(ResourceGroupsTaggingClient.Descriptor, Endpoint("http://127.0.0.1:5599/"), request, TemporaryKey, Instant);
+        AssertSignsAsCore(ResourceGroupsTaggingClient.Descriptor, Endpoint("http://127.0.0.1:5599/"), Json("ResourceGroupsTaggingAPI_20170126.GetResources", "{}"), Key, Instant);
+    }
+
+    [Fact]
     public void AnEmptyBodyIsSignedAsCoreSignsIt()
     {
         var request = new AwsHttpRequest("GetCallerIdentity", HttpMethod.Post, "/");
