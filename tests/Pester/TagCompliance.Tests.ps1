@@ -95,6 +95,20 @@ Describe 'Get-WATagCompliance' {
         ($results | Where-Object ResourceArn -EQ $script:Arns.'miscased-us-east-1').Compliant | Should -BeTrue
     }
 
+    It 'writes a debug line per AWS call when -Debug or $DebugPreference asks for it, and none otherwise' {
+        # The cmdlet decides once whether debug output is shown and builds no per-call line when it is not; this
+        # holds that decision to PowerShell's own: -Debug, -Debug:$false over the preference, the preference alone.
+        function Get-CallLines([scriptblock] $Run) {
+            @(& $Run 5>&1 | Where-Object { $_ -is [System.Management.Automation.DebugRecord] -and $_.Message -match 'GetResources \(us-east-1\) attempt 1: HTTP 200' })
+        }
+        $scan = @{ ResourceType = 'rds'; TaggingApiOnly = $true }
+        # -Verbose too: with -Debug alone PowerShell makes a compiled cmdlet's verbose preference Inquire (a prompt).
+        @(Get-CallLines { Get-WATagCompliance @script:Aws @scan -Debug -Verbose 4>$null }).Count | Should -BeGreaterThan 0
+        @(Get-CallLines { $DebugPreference = 'Continue'; Get-WATagCompliance @script:Aws @scan }).Count | Should -BeGreaterThan 0
+        @(Get-CallLines { $DebugPreference = 'Continue'; Get-WATagCompliance @script:Aws @scan -Debug:$false }).Count | Should -Be 0
+        @(Get-CallLines { $DebugPreference = 'SilentlyContinue'; Get-WATagCompliance @script:Aws @scan }).Count | Should -Be 0
+    }
+
     It 'narrows to resources with a tag through -TagFilter' {
         $results = @(Get-WATagCompliance @script:Aws -Region us-east-1 -TagFilter @{ Project = 'shop' } -IncludeCompliant)
         $results | Should -Not -BeNullOrEmpty

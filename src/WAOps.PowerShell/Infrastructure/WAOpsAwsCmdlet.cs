@@ -67,7 +67,7 @@ public abstract class WAOpsAwsCmdlet : WAOpsCmdlet
             StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion"))?.ToString(),
             EndpointUrl = EndpointUrl,
         };
-        var options = new AwsCallOptions { Observer = new CompositeCallObserver(CallCounter, new PipelineCallObserver(this)) };
+        var options = new AwsCallOptions { Observer = new CompositeCallObserver(CallCounter, new PipelineCallObserver(this, DebugShown())) };
         try
         {
             return AwsSessionResolver.Resolve(request, options, WriteVerbose);
@@ -77,6 +77,21 @@ public abstract class WAOpsAwsCmdlet : WAOpsCmdlet
             ThrowTerminatingError(ErrorRecords.From(ex));
             throw; // not reached: ThrowTerminatingError always throws
         }
+    }
+
+    /// <summary>
+    /// Whether WriteDebug would show anything in this invocation: -Debug when given (also -Debug:$false), else
+    /// $DebugPreference. A scan makes an AWS call per page; its debug line is only built when someone will see it.
+    /// </summary>
+    private bool DebugShown()
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug))
+        {
+            return debug is SwitchParameter given ? given.IsPresent : LanguagePrimitives.IsTrue(debug);
+        }
+
+        return !LanguagePrimitives.TryConvertTo<ActionPreference>(SessionState.PSVariable.GetValue("DebugPreference"), out var preference)
+            || (preference != ActionPreference.SilentlyContinue && preference != ActionPreference.Ignore);
     }
 
     private static object? Unwrap(object? value) => value switch
@@ -98,10 +113,23 @@ public abstract class WAOpsAwsCmdlet : WAOpsCmdlet
     private sealed class PipelineCallObserver : IAwsCallObserver
     {
         private readonly WAOpsAwsCmdlet _cmdlet;
+        private readonly bool _debugShown;
 
-        public PipelineCallObserver(WAOpsAwsCmdlet cmdlet) => _cmdlet = cmdlet;
+        public PipelineCallObserver(WAOpsAwsCmdlet cmdlet, bool debugShown)
+        {
+            _cmdlet = cmdlet;
+            _debugShown = debugShown;
+        }
 
-        public void OnAttemptCompleted(AwsAttemptRecord attempt) =>
+        public void OnAttemptCompleted(AwsAttemptRecord attempt)
+        {
+            if (_debugShown)
+            {
+                ReportAttempt(attempt);
+            }
+        }
+
+        private void ReportAttempt(AwsAttemptRecord attempt) =>
             _cmdlet.EmitDebug(
                 $"{attempt.ServiceId} {attempt.Operation} ({attempt.Region}) attempt {attempt.Attempt}: "
                 + (attempt.StatusCode is { } status ? $"HTTP {status}" : "no response")
