@@ -23,30 +23,45 @@ internal sealed class ProgressThrottle
         _status = status;
     }
 
-    public void Report(Aws.Inventory.TagScanProgress progress) =>
-        Report($"{progress.Resources} resources; {progress.ListingsDone} of {progress.ListingsTotal} listings done ({progress.LastListing})",
-            progress.ListingsDone, progress.ListingsTotal);
+    public void Report(Aws.Inventory.TagScanProgress progress)
+    {
+        // Checked before the text is made: a scan reports every page, and most reports are dropped here.
+        if (Due())
+        {
+            Write($"{progress.Resources} resources; {progress.ListingsDone} of {progress.ListingsTotal} listings done ({progress.LastListing})",
+                progress.ListingsDone, progress.ListingsTotal);
+        }
+    }
 
     /// <summary>Reports <paramref name="operation"/> with done of total (throttled).</summary>
     public void Report(string operation, int done, int total)
+    {
+        if (Due())
+        {
+            Write(operation, done, total);
+        }
+    }
+
+    private bool Due()
     {
         lock (_gate)
         {
             if (_since.Elapsed < Interval)
             {
-                return;
+                return false;
             }
 
             _since.Restart();
+            return true;
         }
+    }
 
-        var record = new ProgressRecord(1, _activity, _status)
+    private void Write(string operation, int done, int total) =>
+        _write(new ProgressRecord(1, _activity, _status)
         {
             CurrentOperation = operation,
             PercentComplete = total == 0 ? -1 : Math.Min(99, 100 * done / total),
-        };
-        _write(record);
-    }
+        });
 
     public void Complete() => _write(new ProgressRecord(1, _activity, "Done") { RecordType = ProgressRecordType.Completed });
 }
