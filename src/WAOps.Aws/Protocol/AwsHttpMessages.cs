@@ -44,7 +44,22 @@ public sealed class AwsHttpResponse
 
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 
-    public string? RequestId => RequestIdHeaders.Select(Header).FirstOrDefault(v => v is not null);
+    /// <summary>The first request id header present (read for every attempt's report, so a plain loop).</summary>
+    public string? RequestId
+    {
+        get
+        {
+            foreach (var name in RequestIdHeaders)
+            {
+                if (Headers.TryGetValue(name, out var value))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+    }
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
