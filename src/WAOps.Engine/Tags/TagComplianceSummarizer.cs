@@ -11,12 +11,13 @@ public sealed class TagComplianceSummarizer
     private readonly TagPolicy _policy;
     private readonly Counter _total = new();
     private readonly SortedDictionary<string, Counter> _byType = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Counter> _byKey;
+    // One counter per required key, in the policy's order (its keys are unique).
+    private readonly Counter[] _byKey;
 
     public TagComplianceSummarizer(TagPolicy policy)
     {
         _policy = policy;
-        _byKey = policy.RequiredKeys.ToDictionary(k => k, _ => new Counter(), StringComparer.Ordinal);
+        _byKey = policy.RequiredKeys.Select(_ => new Counter()).ToArray();
     }
 
     public void Add(TagComplianceResult result)
@@ -39,7 +40,7 @@ public sealed class TagComplianceSummarizer
             var missing = anyMissing && result.MissingKeys.Contains(key);
             var misCased = anyMisCased && AnyEntryFor(result.MisCasedKeys, key, MisCasedAs);
             var invalid = anyInvalid && AnyEntryFor(result.InvalidValues, key, ValueKeyMatches);
-            _byKey[key].Add(!missing && !misCased && !invalid, missing, misCased, invalid);
+            _byKey[index].Add(!missing && !misCased && !invalid, missing, misCased, invalid);
         }
     }
 
@@ -47,7 +48,7 @@ public sealed class TagComplianceSummarizer
     {
         var rows = new List<TagComplianceSummary> { _total.ToRow(TagSummaryDimension.Total, "All resources") };
         rows.AddRange(_byType.Select(t => t.Value.ToRow(TagSummaryDimension.ResourceType, t.Key)));
-        rows.AddRange(_policy.RequiredKeys.Select(k => _byKey[k].ToRow(TagSummaryDimension.TagKey, k)));
+        rows.AddRange(_policy.RequiredKeys.Select((k, index) => _byKey[index].ToRow(TagSummaryDimension.TagKey, k)));
         return rows;
     }
 
