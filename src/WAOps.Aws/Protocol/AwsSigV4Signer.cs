@@ -80,7 +80,7 @@ internal static class AwsSigV4Signer
         text.Append('\n').Append(signedHeaders).Append('\n').Append(payloadHash);
         SHA256.HashData(text.Written, hash);
 
-        text.Clear().Append(Algorithm).Append('\n').Append(amzDate).Append('\n').Append(key.Scope).Append('\n').AppendLowerHex(hash);
+        text.Clear().Append(Algorithm).Append('\n').Append(amzDate).Append('\n').Append(key.Scope).Append('\n').Append(LowerHex(hash));
         HMACSHA256.HashData(key.Key, text.Written, hash);
 
         headers["Authorization"] = string.Concat(
@@ -169,18 +169,6 @@ internal static class AwsSigV4Signer
 
                 Append(rest[..(space + 1)]);
                 rest = rest[(space + 1)..].TrimStart(' ');
-            }
-
-            return this;
-        }
-
-        public Utf8Text AppendLowerHex(ReadOnlySpan<byte> bytes)
-        {
-            Ensure(bytes.Length * 2);
-            foreach (var b in bytes)
-            {
-                _buffer[_length++] = (byte)HexDigits[b >> 4];
-                _buffer[_length++] = (byte)HexDigits[b & 0xF];
             }
 
             return this;
