@@ -323,6 +323,28 @@ Describe 'Invoke-WAIdleCleanup actions' {
         foreach ($call in $summary.ApiCalls.Keys) { ConvertTo-IamAction $call | Should -BeIn $allowed -Because $call }
     }
 
+    It '-Action Delete never deletes a load balancer that serves traffic, whatever its targets'' health (<State>)' -ForEach @(
+        @{ State = 'unavailable' }, @{ State = 'initial' }, @{ State = 'unused' }, @{ State = 'draining' }, @{ State = 'unhealthy' }
+    ) {
+        # moto answers every target healthy; the proxy answers as AWS does for targets in this state (unavailable: a
+        # Lambda target group, whose health checks are off by default).
+        New-Scenario | Out-Null
+        $proxy = Start-FaultProxy -Target $script:Moto.Endpoint -Rate 0 -TargetHealth $State
+        try {
+            $aws = Get-TestAwsParameter -Server $script:Moto
+            $aws.EndpointUrl = $proxy.Endpoint
+            $results = Select-Results (Invoke-WAIdleCleanup @aws -Criterion IdleLoadBalancer -Action Delete -GracePeriodDays 0 -MaxActions 100 -Force)
+        }
+        finally {
+            $proxy | Stop-FaultProxy
+        }
+
+        @($results | Where-Object { "$($_.Outcome)" -eq 'Deleted' } | ForEach-Object ResourceId | Sort-Object) | Should -Be @('waops-empty', 'waops-quiet')
+        $results | Where-Object ResourceId -EQ 'waops-busy' | Should -BeNullOrEmpty
+        (Invoke-Cli 'elbv2', 'describe-load-balancers', '--names', 'waops-busy').LoadBalancers[0].State.Code | Should -Be 'active'
+        ($results | Where-Object ResourceId -EQ 'waops-quiet').Evidence | Should -Match "targets: 1 in 1 target group\(s\): 1 $([regex]::Escape($State))"
+    }
+
     It '-Action Stop stops instances and snapshot-then-stops databases, and deletes nothing' {
         $ids = New-Scenario
         $results = Select-Results (Invoke-WAIdleCleanup @script:Aws -Threshold $script:Zero -Action Stop -GracePeriodDays 0 -MaxActions 100 -Force)

@@ -37,8 +37,9 @@ BeforeAll {
     function script:ConvertTo-RoleText([string] $Text, $Roles) {
         # Longest first, so an ARN is replaced before the id inside it.
         foreach ($id in @($Roles.Keys) | Sort-Object Length -Descending) { $Text = $Text.Replace($id, $Roles[$id]) }
-        # What a run creates gets ids of its own: snapshots, associations, time-stamped DB snapshot names.
-        $Text = $Text -replace 'snap-[0-9a-f]+', 'snap-*' -replace 'eipassoc-[0-9a-f]+', 'eipassoc-*' -replace '-\d{8}-\d{6}\b', '-<stamp>'
+        # What a run creates gets ids of its own: snapshots, associations, time-stamped DB snapshot names (WAOps' own,
+        # and the automated ones named rds:<instance>-<yyyy-mm-dd-hh-mm> for the minute each server created them).
+        $Text = $Text -replace 'snap-[0-9a-f]+', 'snap-*' -replace 'eipassoc-[0-9a-f]+', 'eipassoc-*' -replace '-\d{8}-\d{6}\b', '-<stamp>' -replace '-\d{4}-\d{2}-\d{2}-\d{2}-\d{2}\b', '-<stamp>'
         # moto picks public IPs and target group ARN suffixes at random.
         $Text = $Text -replace '\b127\.\d+\.\d+\.\d+\b', '<ip>' -replace '(targetgroup/[\w-]+/)[0-9a-f]+', '$1*'
         $Text -replace '\b(i|vol|eipalloc|nat|subnet|vpc|ami)-[0-9a-f]{8,17}\b', '$1-*'

@@ -160,7 +160,8 @@ function Start-FaultProxy {
         reset before it reaches moto instead. By default that spares GetResources pages asked with a token. moto
         deviation: moto keeps the token of the last page with an exhausted generator, so asking the last page again
         returns only its first resource. AWS serves a token again alike for 15 minutes.
-        (GetResourcesPaginationTests pins this deviation.)
+        (GetResourcesPaginationTests pins this deviation.) With -TargetHealth every DescribeTargetHealth answer
+        reports its targets in that state, as AWS would (moto answers healthy only).
     #>
     param(
         [Parameter(Mandatory)][string] $Target,
@@ -169,7 +170,8 @@ function Start-FaultProxy {
         [string[]] $Faults = @('throttle', 'http500', 'http503', 'reset', 'slow'),
         [int] $SlowMilliseconds = 300,
         [string] $Match,
-        [string] $KeepAnswers = 'GetResources .*"PaginationToken":"'
+        [string] $KeepAnswers = 'GetResources .*"PaginationToken":"',
+        [string] $TargetHealth
     )
     $tool = Get-ChildItem (Join-Path $script:SupportRoot '../WAOps.FaultProxy/bin') -Recurse -Filter 'WAOps.FaultProxy.dll' -ErrorAction SilentlyContinue |
         Sort-Object LastWriteTime -Descending | Select-Object -First 1
@@ -177,7 +179,7 @@ function Start-FaultProxy {
     $stats = [IO.Path]::GetTempFileName()
     $start = [Diagnostics.ProcessStartInfo]::new('dotnet')
     foreach ($argument in @($tool.FullName, '--target', $Target, '--rate', "$Rate", '--seed', "$Seed", '--faults', ($Faults -join ','),
-            '--slow-ms', "$SlowMilliseconds", '--stats-file', $stats) + $(if ($Match) { '--match', $Match }) + $(if ($KeepAnswers) { '--keep-answers', $KeepAnswers })) { $start.ArgumentList.Add($argument) }
+            '--slow-ms', "$SlowMilliseconds", '--stats-file', $stats) + $(if ($Match) { '--match', $Match }) + $(if ($KeepAnswers) { '--keep-answers', $KeepAnswers }) + $(if ($TargetHealth) { '--target-health', $TargetHealth })) { $start.ArgumentList.Add($argument) }
     $start.RedirectStandardInput = $true
     $start.RedirectStandardOutput = $true
     $start.UseShellExecute = $false

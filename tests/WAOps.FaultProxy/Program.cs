@@ -2,12 +2,13 @@ using System.Text.Json;
 using WAOps.Aws.Tests.Support;
 
 // Usage: WAOps.FaultProxy --target http://127.0.0.1:5000 [--rate 0.2] [--seed 7] [--faults throttle,http500,http503,reset,reset-after,slow]
-//                         [--slow-ms 300] [--stats-file path] [--match regex] [--keep-answers regex]
+//                         [--slow-ms 300] [--stats-file path] [--match regex] [--keep-answers regex] [--target-health state]
 // With --match only requests whose "METHOD path X-Amz-Target body" matches the regex can get a fault (for example
 // 'Action=ReleaseAddress' or 'AWSBudgetServiceGateway'); the others are always forwarded untouched. With --keep-answers
 // a matching request drawn for reset-after is reset before it is forwarded instead, so its answer is never lost after
 // the server acted on it (for requests moto cannot serve twice alike). Prints "listening <url>" once ready, then proxies until stdin closes (or the process is stopped). With
-// --stats-file it rewrites a JSON count of requests per fault after every request.
+// --stats-file it rewrites a JSON count of requests per fault after every request. With --target-health every
+// DescribeTargetHealth answer reports its targets in that state (initial, unhealthy, unavailable, ...) as AWS would.
 var options = ParseArguments(args);
 if (!options.TryGetValue("target", out var target))
 {
@@ -67,6 +68,9 @@ proxy = new FaultInjectingProxy(new Uri(target), (n, request) =>
 })
 {
     SlowDelay = slow,
+    RewriteAnswer = options.TryGetValue("target-health", out var targetHealth)
+        ? (request, body) => request.BodyText.Contains("Action=DescribeTargetHealth", StringComparison.Ordinal) ? AwsTargetHealth.Rewrite(body, targetHealth) : null
+        : null,
 };
 
 Console.WriteLine($"listening {proxy.Endpoint}");

@@ -303,7 +303,8 @@ public sealed partial class IdleResourceReader : IDisposable
         var calls = Ec2Calls(cancellationToken);
         var usedBy = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await calls.PageAsync("DescribeImages",
-            (token, ct) => _ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = new() { "self" }, MaxResults = ImagesPerPage, NextToken = token }, ct),
+            // Disabled AMIs are listed too (AWS leaves them out by default): their snapshots are what re-enabling needs.
+            (token, ct) => _ec2.DescribeImagesAsync(new DescribeImagesRequest { Owners = new() { "self" }, IncludeDisabled = true, MaxResults = ImagesPerPage, NextToken = token }, ct),
             page => page.NextToken,
             page =>
             {
@@ -404,27 +405,25 @@ public sealed partial class IdleResourceReader : IDisposable
             }
         }
 
-        var health = new Dictionary<string, (int Registered, int Healthy)>(StringComparer.Ordinal);
+        var health = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var group in groups.Values.SelectMany(g => g).DistinctBy(g => g.TargetGroupArn))
         {
             var response = await Elb.DescribeTargetHealthAsync(new Elb.DescribeTargetHealthRequest { TargetGroupArn = group.TargetGroupArn }, cancellationToken).ConfigureAwait(false);
-            health[group.TargetGroupArn!] = (response.TargetHealthDescriptions.Count, response.TargetHealthDescriptions.Count(d => d.TargetHealth?.State == "healthy"));
+            health[group.TargetGroupArn!] = response.TargetHealthDescriptions.Select(d => d.TargetHealth?.State ?? "unknown").ToList();
         }
 
         return balancers.Where(b => b.LoadBalancerArn is not null).Select(b =>
         {
             var balancerArn = b.LoadBalancerArn!;
-            int? groupCount = null, registered = null, healthy = null;
+            TargetHealthSummary? targets = null;
             if (interesting.Contains(balancerArn))
             {
                 var own = groups.GetValueOrDefault(balancerArn) ?? new List<Elb.TargetGroup>();
-                groupCount = own.Count;
-                registered = own.Sum(g => health[g.TargetGroupArn!].Registered);
-                healthy = own.Sum(g => health[g.TargetGroupArn!].Healthy);
+                targets = new TargetHealthSummary(own.Count, own.SelectMany(g => health[g.TargetGroupArn!]));
             }
 
             return (IdleResource)new LoadBalancerResource(b.LoadBalancerName ?? balancerArn, balancerArn, Region, tags.GetValueOrDefault(balancerArn, TagSet.Empty), Utc(b.CreatedTime),
-                b.Type ?? "application", b.State?.Code ?? "unknown", groupCount, registered, healthy);
+                b.Type ?? "application", b.State?.Code ?? "unknown", targets);
         }).ToList();
     }
 
@@ -455,7 +454,8 @@ public sealed partial class IdleResourceReader : IDisposable
     {
         var instanceId = NullIfEmpty(address.InstanceId);
         return new ElasticIpResource(address.AllocationId, Arn("ec2", $"elastic-ip/{address.AllocationId}"), Region, TagsOf(address.Tags), address.PublicIp ?? string.Empty,
-            NullIfEmpty(address.AssociationId), instanceId, NullIfEmpty(address.NetworkInterfaceId), instanceId is null ? null : instanceStates.GetValueOrDefault(instanceId));
+            NullIfEmpty(address.AssociationId), instanceId, NullIfEmpty(address.NetworkInterfaceId), instanceId is null ? null : instanceStates.GetValueOrDefault(instanceId),
+            NullIfEmpty(address.ServiceManaged?.Value));
     }
 
     private IdleResource MapNatGateway(NatGateway gateway) =>

@@ -225,13 +225,11 @@ public static class CleanupPlanner
             : i.State is "running" or "stopped" ? null : $"it is {i.State}",
         (IdleAction.SnapshotThenDelete, EbsVolumeResource v) => v.State == "available" && v.AttachedTo.Count == 0 ? null : $"it is {v.State}, attached to {string.Join(", ", v.AttachedTo)}",
         (IdleAction.Delete, EbsSnapshotResource s) => s.UsedByImages.Count > 0 ? $"used by {string.Join(", ", s.UsedByImages)}" : s.State == "completed" ? null : $"it is {s.State}",
-        (IdleAction.Release, ElasticIpResource a) => a.AssociationId is null || (a.InstanceId is not null && a.InstanceState is not null and not ("running" or "pending"))
+        (IdleAction.Release, ElasticIpResource a) => a.AssociationId is null || (a.InstanceId is not null && Criteria.UnassociatedElasticIpCriterion.LeavesAddressIdle(a.InstanceState))
             ? (a.AssociationId == (item.Resource as ElasticIpResource)?.AssociationId ? null : "its association changed")
             : $"associated with {a.InstanceId ?? a.NetworkInterfaceId} ({a.InstanceState ?? "in use"})",
         (IdleAction.Delete, NatGatewayResource n) => n.State == "available" ? null : $"it is {n.State}",
-        (IdleAction.Delete, LoadBalancerResource b) => b.State is not ("active" or "active_impaired") ? $"it is {b.State}"
-            : item.Resource is LoadBalancerResource { HealthyTargets: 0 } && b.HealthyTargets is not 0 ? $"it has {b.HealthyTargets?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"} healthy target(s) now"
-            : null,
+        (IdleAction.Delete, LoadBalancerResource b) => b.State is "active" or "active_impaired" ? null : $"it is {b.State}",
         (IdleAction.SnapshotThenStop, DbInstanceResource d) => d.Status == "available" ? null : $"it is {d.Status}",
         (IdleAction.SnapshotThenDelete, DbInstanceResource d) => d.DeletionProtection ? "deletion protection is on" : d.Status == "available" ? null : $"it is {d.Status}",
         _ => $"it is not a {item.Resource.Kind} any more",

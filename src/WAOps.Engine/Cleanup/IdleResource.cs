@@ -69,8 +69,40 @@ public sealed class Ec2InstanceResource : IdleResource
 
     public bool IsStopped => State == "stopped";
 
-    /// <summary>The Auto Scaling group it belongs to (AWS's aws:autoscaling:groupName tag); the group, not WAOps, decides its instances.</summary>
-    public string? AutoScalingGroup => Tags.TryGetValue("aws:autoscaling:groupName", out var group) ? group : null;
+    /// <summary>
+    /// What manages it, from the tag the managing service puts on its instances ("Auto Scaling group web-asg", "EMR
+    /// cluster j-..."); null when nothing does. The manager, not WAOps, decides such instances: it would replace a
+    /// stopped or terminated one.
+    /// </summary>
+    public string? ManagedBy
+    {
+        get
+        {
+            foreach (var (key, manager) in Managers)
+            {
+                if (Tags.TryGetValue(key, out var value))
+                {
+                    return $"{manager} {value}";
+                }
+            }
+
+            return null;
+        }
+    }
+
+    // Tags AWS services and Kubernetes' node autoscaler put on the instances they launch and replace.
+    private static readonly (string Key, string Manager)[] Managers =
+    {
+        ("aws:autoscaling:groupName", "Auto Scaling group"),
+        ("aws:ec2:fleet-id", "EC2 Fleet"),
+        ("aws:ec2spot:fleet-request-id", "Spot Fleet"),
+        ("aws:elasticmapreduce:job-flow-id", "EMR cluster"),
+        ("elasticbeanstalk:environment-id", "Elastic Beanstalk environment"),
+        ("eks:nodegroup-name", "EKS node group"),
+        ("karpenter.sh/nodepool", "Karpenter node pool"),
+        ("karpenter.sh/provisioner-name", "Karpenter provisioner"),
+        ("opsworks:stack", "OpsWorks stack"),
+    };
 
     public override string Describe() => $"{InstanceType}, {State}";
 }
@@ -130,9 +162,10 @@ public sealed class EbsSnapshotResource : IdleResource
 public sealed class ElasticIpResource : IdleResource
 {
     public ElasticIpResource(string id, string arn, string region, TagSet tags, string publicIp, string? associationId, string? instanceId, string? networkInterfaceId,
-        string? instanceState)
+        string? instanceState, string? serviceManaged = null)
         : base(IdleResourceKind.ElasticIp, id, arn, region, tags, createdAt: null)
     {
+        ServiceManaged = serviceManaged;
         PublicIp = publicIp;
         AssociationId = associationId;
         InstanceId = instanceId;
@@ -152,6 +185,9 @@ public sealed class ElasticIpResource : IdleResource
 
     /// <summary>The state of <see cref="InstanceId"/>; null when there is no instance or its state is unknown.</summary>
     public string? InstanceState { get; }
+
+    /// <summary>The AWS service that manages the address (alb, nlb, rnat, rds), which allocates and releases it itself; null for the account's own addresses.</summary>
+    public string? ServiceManaged { get; }
 
     public override string Describe() => AssociationId is null
         ? $"{PublicIp}, not associated"
@@ -182,15 +218,12 @@ public sealed class NatGatewayResource : IdleResource
 
 public sealed class LoadBalancerResource : IdleResource
 {
-    public LoadBalancerResource(string id, string arn, string region, TagSet tags, DateTimeOffset? createdAt, string type, string state,
-        int? targetGroups, int? registeredTargets, int? healthyTargets)
+    public LoadBalancerResource(string id, string arn, string region, TagSet tags, DateTimeOffset? createdAt, string type, string state, TargetHealthSummary? targets)
         : base(IdleResourceKind.LoadBalancer, id, arn, region, tags, createdAt)
     {
         Type = type;
         State = state;
-        TargetGroups = targetGroups;
-        RegisteredTargets = registeredTargets;
-        HealthyTargets = healthyTargets;
+        Targets = targets;
     }
 
     /// <summary>application, network or gateway.</summary>
@@ -199,14 +232,16 @@ public sealed class LoadBalancerResource : IdleResource
     /// <summary>active, provisioning, active_impaired, failed.</summary>
     public string State { get; }
 
-    /// <summary>Its target groups; null when target health was not read (load balancers outside the run's environments).</summary>
-    public int? TargetGroups { get; }
+    /// <summary>Its targets' health, as evidence only (traffic decides); null when not read (load balancers outside the run's environments).</summary>
+    public TargetHealthSummary? Targets { get; }
 
-    public int? RegisteredTargets { get; }
+    public int? TargetGroups => Targets?.TargetGroups;
 
-    public int? HealthyTargets { get; }
+    public int? RegisteredTargets => Targets?.Registered;
 
-    /// <summary>The CloudWatch dimension value: the part of the ARN after "loadbalancer/" (app/name/id, net/name/id).</summary>
+    public int? HealthyTargets => Targets?.Healthy;
+
+    /// <summary>The CloudWatch dimension value: the part of the ARN after "loadbalancer/" (app/name/id, net/name/id, gwy/name/id).</summary>
     public string MetricDimension
     {
         get
@@ -216,9 +251,7 @@ public sealed class LoadBalancerResource : IdleResource
         }
     }
 
-    public override string Describe() => HealthyTargets is null
-        ? $"{Type}, {State}"
-        : $"{Type}, {State}, {HealthyTargets} healthy of {RegisteredTargets} target(s) in {TargetGroups} target group(s)";
+    public override string Describe() => Targets is null ? $"{Type}, {State}" : $"{Type}, {State}, {Targets}";
 }
 
 public sealed class DbInstanceResource : IdleResource

@@ -41,9 +41,13 @@ public sealed record IdleThresholds
     [Threshold(1, 455)]
     public int NatGatewayLookbackDays { get; init; } = 30;
 
-    /// <summary>Idle load balancers: fewer requests (ALB) or new flows (NLB) than this on every day (Trusted Advisor: 100).</summary>
+    /// <summary>Idle load balancers: fewer requests (ALB) or new flows (NLB, GWLB) than this on every day (Trusted Advisor: 100).</summary>
     [Threshold(0, 1_000_000_000)]
     public double LoadBalancerRequestsPerDay { get; init; } = 100;
+
+    /// <summary>Idle load balancers: ... and fewer MB processed than this on every day (1 MB = 1,000,000 bytes; the 5 MB a day Trusted Advisor allows a low-utilization EC2 instance).</summary>
+    [Threshold(0, 1_000_000)]
+    public double LoadBalancerMegabytesPerDay { get; init; } = 5;
 
     /// <summary>Idle load balancers: the days looked at (Trusted Advisor: 7).</summary>
     [Threshold(1, 455)]

@@ -131,15 +131,18 @@ def scenario():
     # Load balancers ------------------------------------------------------------------------------------------------
     vpc = subnets[0]["VpcId"]
     two_subnets = [s["SubnetId"] for s in subnets if s["VpcId"] == vpc][:2]
-    for name, requests in (("empty", None), ("busy", 5000.0), ("quiet", 10.0)):
+    # Traffic decides: moto's load balancers are created today, so each gets a datapoint on every day of the 7-day
+    # window (zeros for the empty one, which has no target group).
+    for name, requests, processed, targets in (("empty", 0.0, 0.0, False), ("busy", 5000.0, 4e7, True), ("quiet", 10.0, 20000.0, True)):
         balancer = elb.create_load_balancer(Name=f"waops-{name}", Subnets=two_subnets, Tags=tags("dev"))["LoadBalancers"][0]
         out["lb"][name] = balancer["LoadBalancerArn"]
-        if requests is not None:
+        if targets:
             group = elb.create_target_group(Name=f"waops-{name}-tg", Protocol="HTTP", Port=80, VpcId=vpc)["TargetGroups"][0]["TargetGroupArn"]
             elb.create_listener(LoadBalancerArn=balancer["LoadBalancerArn"], Protocol="HTTP", Port=80, DefaultActions=[{"Type": "forward", "TargetGroupArn": group}])
             elb.register_targets(TargetGroupArn=group, Targets=[{"Id": out["instances"]["busy"]}])
-            dimension = balancer["LoadBalancerArn"].split(":loadbalancer/")[1]
-            metrics.add("AWS/ApplicationELB", "RequestCount", ("LoadBalancer", dimension), requests, 7)
+        dimension = balancer["LoadBalancerArn"].split(":loadbalancer/")[1]
+        metrics.add("AWS/ApplicationELB", "RequestCount", ("LoadBalancer", dimension), requests, 7)
+        metrics.add("AWS/ApplicationELB", "ProcessedBytes", ("LoadBalancer", dimension), processed, 7)
 
     # RDS (7 days of connection counts) ----------------------------------------------------------------------------
     for name, connections, protected in (("idle", 0.0, False), ("busy", 5.0, False), ("protected", 0.0, True)):

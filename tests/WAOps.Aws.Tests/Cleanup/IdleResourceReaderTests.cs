@@ -141,10 +141,59 @@ public sealed class IdleResourceReaderTests : IClassFixture<IdleResourceReaderTe
         Assert.Equal(IdleStatus.Idle, balancers[_scenario["lb", "quiet"]].Status);
         Assert.Equal(IdleStatus.Active, balancers[_scenario["lb", "busy"]].Status);
 
-        // 5 running dev instances x 3 metrics (the stopped one needs none), 2 NAT gateways x 2, the 2 load balancers with
-        // healthy targets, 3 databases: windows of 14, 30 and 7 days (load balancers and RDS share the last), one call each.
-        Assert.Equal(5 * 3 + 2 * 2 + 2 + 3, collection.MetricQueries);
+        // 5 running dev instances x 3 metrics (the stopped one needs none), 2 NAT gateways x 2, 3 load balancers x 2 (requests
+        // and bytes), 3 databases: windows of 14, 30 and 7 days (load balancers and RDS share the last), one call each.
+        Assert.Equal(5 * 3 + 2 * 2 + 3 * 2 + 3, collection.MetricQueries);
         Assert.Equal(3, collection.GetMetricDataCalls);
         Assert.Equal(3, observer.Operations.Count(o => o == "GetMetricData"));
+    }
+
+    public static TheoryData<string> TargetHealthStates => new() { "initial", "healthy", "unhealthy", "unhealthy.draining", "unused", "draining", "unavailable" };
+
+    [Theory]
+    [MemberData(nameof(TargetHealthStates))]
+    public async Task EveryTargetHealthStateIsReadAndNoneMakesALoadBalancerIdle(string state)
+    {
+        // moto answers every target healthy; AWS answers each of these states (unavailable is the default for Lambda
+        // targets, whose health checks are off). A proxy rewrites moto's answers into AWS's shape for the state.
+        using var proxy = new FaultInjectingProxy(_scenario.Server.Endpoint, FaultInjectingProxy.Always(InjectedFault.None))
+        {
+            RewriteAnswer = (request, body) => request.BodyText.Contains("Action=DescribeTargetHealth", StringComparison.Ordinal) ? AwsTargetHealth.Rewrite(body, state) : null,
+        };
+        var options = CleanupOptions.Validate(new CleanupRequest { Criteria = new[] { IdleCriterionNames.IdleLoadBalancer } });
+        using var reader = new IdleResourceReader(TestSessions.For(proxy.Endpoint), TestCredentials.MotoAccountId);
+        var collection = await IdleCleanupCollector.CollectAsync(reader, new CloudWatchClient(TestSessions.For(proxy.Endpoint)), options,
+            DateTimeOffset.UtcNow, null, f => throw f.Error, CancellationToken.None);
+
+        var balancers = collection.Resources.Where(r => r.Resource is LoadBalancerResource).ToDictionary(r => r.Resource.Arn);
+        var busy = balancers[_scenario["lb", "busy"]];
+        Assert.Equal(new Dictionary<string, int> { [state] = 1 }, ((LoadBalancerResource)busy.Resource).Targets!.States);
+        Assert.Equal(IdleStatus.Active, busy.Verdict!.Status);
+        Assert.Contains($"1 {state}", busy.Verdict.Evidence);
+        Assert.Equal(IdleStatus.Idle, balancers[_scenario["lb", "quiet"]].Verdict!.Status);
+        Assert.Equal(IdleStatus.Idle, balancers[_scenario["lb", "empty"]].Verdict!.Status);
+        Assert.True(proxy.RequestCount > 0);
+    }
+
+    [Fact]
+    public async Task DisabledAmisAreListedSoTheirSnapshotsAreNeverOrphans()
+    {
+        // AWS leaves disabled AMIs out of DescribeImages unless IncludeDisabled is set, and their snapshots are what
+        // re-enabling them needs. moto 5.2.1 has no DisableImage, so the request is checked, beside the AWS CLI's.
+        var requests = new System.Collections.Concurrent.ConcurrentBag<CapturedRequest>();
+        using var proxy = new FaultInjectingProxy(_scenario.Server.Endpoint, (_, request) =>
+        {
+            requests.Add(request);
+            return InjectedFault.None;
+        });
+        using var reader = new IdleResourceReader(TestSessions.For(proxy.Endpoint), TestCredentials.MotoAccountId);
+        await reader.ListAsync(new HashSet<IdleResourceKind> { IdleResourceKind.EbsSnapshot }, _ => true, null, f => throw f.Error, CancellationToken.None);
+
+        var images = Assert.Single(requests, r => r.BodyText.Contains("Action=DescribeImages", StringComparison.Ordinal));
+        Assert.Contains("IncludeDisabled=true", images.BodyText);
+        Assert.Contains("Owner.1=self", images.BodyText);
+        var cli = ExternalTools.AwsCli(proxy.Endpoint, TestCredentials.Region, "ec2", "describe-images", "--owners", "self", "--include-disabled");
+        Assert.NotNull(cli);
+        Assert.Contains(requests, r => r.BodyText.Contains("Action=DescribeImages", StringComparison.Ordinal) && r != images && r.BodyText.Contains("IncludeDisabled=true", StringComparison.Ordinal));
     }
 }

@@ -46,6 +46,12 @@ public sealed class FaultInjectingProxy : LoopbackHttpServer
 
     public TimeSpan SlowDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>
+    /// Rewrites forwarded answers into states moto never produces (target health, say): given the request and moto's
+    /// answer body, returns the body AWS would send instead, or null to pass moto's on unchanged.
+    /// </summary>
+    public Func<CapturedRequest, string, string?>? RewriteAnswer { get; init; }
+
     public int RequestCount => Volatile.Read(ref _count);
 
     public int FaultCount => Volatile.Read(ref _faults);
@@ -123,6 +129,11 @@ public sealed class FaultInjectingProxy : LoopbackHttpServer
         using var message = BuildForward(request);
         using var response = await Forwarder.SendAsync(message).ConfigureAwait(false);
         var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        if (RewriteAnswer?.Invoke(request, System.Text.Encoding.UTF8.GetString(bytes)) is { } rewritten)
+        {
+            bytes = System.Text.Encoding.UTF8.GetBytes(rewritten);
+        }
+
         context.Response.StatusCode = (int)response.StatusCode;
         foreach (var header in response.Headers.Concat(response.Content.Headers))
         {

@@ -34,10 +34,10 @@ internal static class CleanupFixtures
     public static NatGatewayResource Nat(string id = "nat-0aaa", TagSet? tags = null, string state = "available", DateTimeOffset? created = null) =>
         new(id, $"arn:aws:ec2:{Region}:{Account}:natgateway/{id}", Region, tags ?? Dev(), created ?? Now.AddDays(-100), state, "public", new[] { "eipalloc-0nat" });
 
-    public static LoadBalancerResource Balancer(string name = "web", TagSet? tags = null, string type = "application", string state = "active", int groups = 1, int registered = 2, int healthy = 2,
-        DateTimeOffset? created = null) =>
-        new(name, $"arn:aws:elasticloadbalancing:{Region}:{Account}:loadbalancer/{(type == "network" ? "net" : "app")}/{name}/50dc6c495c0c9188", Region, tags ?? Dev(),
-            created ?? Now.AddDays(-100), type, state, groups, registered, healthy);
+    public static LoadBalancerResource Balancer(string name = "web", TagSet? tags = null, string type = "application", string state = "active", int groups = 1, string[]? targets = null,
+        DateTimeOffset? created = null, bool targetsRead = true) =>
+        new(name, $"arn:aws:elasticloadbalancing:{Region}:{Account}:loadbalancer/{type switch { "network" => "net", "gateway" => "gwy", _ => "app" }}/{name}/50dc6c495c0c9188", Region,
+            tags ?? Dev(), created ?? Now.AddDays(-100), type, state, targetsRead ? new TargetHealthSummary(groups, targets ?? new[] { "healthy", "healthy" }) : null);
 
     public static DbInstanceResource Database(string id = "orders-dev", TagSet? tags = null, string status = "available", string instanceClass = "db.t3.micro", bool multiAz = false,
         bool deletionProtection = false, string? cluster = null, bool replica = false, bool hasReplicas = false) =>

@@ -228,9 +228,12 @@ public sealed class CleanupPlannerTests
         var release = Assert.Single(Plan(Options(CleanupLevel.Delete, grace: 0), (Address(), IdleVerdict())).Items);
         Assert.Contains("associated with i-7", CleanupPlanner.Recheck(release, Address(association: "a-1", instance: "i-7", eni: "eni-7", instanceState: "running"), Options(CleanupLevel.Delete, grace: 0), Now));
 
-        var balancer = Assert.Single(Plan(Options(CleanupLevel.Delete, grace: 0), (Balancer(registered: 1, healthy: 0), IdleVerdict())).Items);
-        Assert.Null(CleanupPlanner.Recheck(balancer, Balancer(registered: 1, healthy: 0), Options(CleanupLevel.Delete, grace: 0), Now));
-        Assert.Contains("2 healthy target(s) now", CleanupPlanner.Recheck(balancer, Balancer(registered: 2, healthy: 2), Options(CleanupLevel.Delete, grace: 0), Now));
+        Assert.Contains("associated with i-7 (stopping)", CleanupPlanner.Recheck(release, Address(association: "a-1", instance: "i-7", eni: "eni-7", instanceState: "stopping"), Options(CleanupLevel.Delete, grace: 0), Now));
+
+        // Its traffic decided the verdict; target health changing (a deployment, health checks turned off) does not undo it.
+        var balancer = Assert.Single(Plan(Options(CleanupLevel.Delete, grace: 0), (Balancer(targets: new[] { "unavailable" }), IdleVerdict())).Items);
+        Assert.Null(CleanupPlanner.Recheck(balancer, Balancer(targets: new[] { "healthy", "healthy" }), Options(CleanupLevel.Delete, grace: 0), Now));
+        Assert.Contains("it is provisioning", CleanupPlanner.Recheck(balancer, Balancer(state: "provisioning"), Options(CleanupLevel.Delete, grace: 0), Now));
 
         var delete = Assert.Single(Plan(Options(CleanupLevel.Delete, grace: 0), (Database(), IdleVerdict())).Items);
         Assert.Contains("deletion protection is on", CleanupPlanner.Recheck(delete, Database(deletionProtection: true), Options(CleanupLevel.Delete, grace: 0), Now));

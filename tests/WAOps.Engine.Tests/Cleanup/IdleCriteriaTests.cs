@@ -132,6 +132,24 @@ public sealed class IdleCriteriaTests
         Assert.Equal(IdleStatus.NotApplicable, new StoppedInstanceCriterion(Defaults).Evaluate(Instance(tags: tags, state: "stopped", stoppedAt: Now.AddDays(-90)), MetricSet.Empty, Now).Status);
     }
 
+    [Theory]
+    [InlineData("aws:ec2:fleet-id", "fleet-0a1b", "EC2 Fleet fleet-0a1b")]
+    [InlineData("aws:ec2spot:fleet-request-id", "sfr-1234", "Spot Fleet sfr-1234")]
+    [InlineData("aws:elasticmapreduce:job-flow-id", "j-2AXXXXXXGAPLF", "EMR cluster j-2AXXXXXXGAPLF")]
+    [InlineData("elasticbeanstalk:environment-id", "e-abcdef", "Elastic Beanstalk environment e-abcdef")]
+    [InlineData("karpenter.sh/nodepool", "default", "Karpenter node pool default")]
+    public void InstancesOtherServicesManageAreLeftToThem(string key, string value, string manager)
+    {
+        // AWS services tag the instances they launch; moto never does, so only these tests see such instances.
+        var tags = Dev((key, value));
+        var low = new LowUtilizationInstanceCriterion(Defaults);
+        Assert.Empty(low.MetricsFor(Instance(tags: tags)));
+        Assert.Contains(manager, low.Evaluate(Instance(tags: tags), MetricSet.Empty, Now).Evidence);
+        var stopped = new StoppedInstanceCriterion(Defaults).Evaluate(Instance(tags: tags, state: "stopped", stoppedAt: Now.AddDays(-90)), MetricSet.Empty, Now);
+        Assert.Equal(IdleStatus.NotApplicable, stopped.Status);
+        Assert.Contains(manager, stopped.Evidence);
+    }
+
     // Stopped EC2 --------------------------------------------------------------------------------------------------
 
     [Fact]
@@ -170,10 +188,32 @@ public sealed class IdleCriteriaTests
         Assert.Equal(IdleStatus.Idle, criterion.Evaluate(Address(), MetricSet.Empty, Now).Status);
         Assert.Equal(IdleStatus.Idle, criterion.Evaluate(Address(association: "eipassoc-1", instance: "i-0bbb", eni: "eni-1", instanceState: "stopped"), MetricSet.Empty, Now).Status);
         Assert.Equal(IdleStatus.Active, criterion.Evaluate(Address(association: "eipassoc-1", instance: "i-0bbb", eni: "eni-1", instanceState: "running"), MetricSet.Empty, Now).Status);
+        Assert.Equal(IdleStatus.Idle, criterion.Evaluate(Address(association: "eipassoc-1", instance: "i-0bbb", eni: "eni-1", instanceState: "shutting-down"), MetricSet.Empty, Now).Status);
+        Assert.Equal(IdleStatus.Idle, criterion.Evaluate(Address(association: "eipassoc-1", instance: "i-0bbb", eni: "eni-1", instanceState: "terminated"), MetricSet.Empty, Now).Status);
         var nat = criterion.Evaluate(Address(association: "eipassoc-2", eni: "eni-nat"), MetricSet.Empty, Now);
         Assert.Equal(IdleStatus.Active, nat.Status);
         Assert.Contains("NAT gateway", nat.Evidence);
         Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(Address(association: "eipassoc-3", instance: "i-0ccc", eni: "eni-3"), MetricSet.Empty, Now).Status);
+    }
+
+    [Theory]
+    [InlineData("stopping")]
+    [InlineData("a-state-added-later")]
+    public void AnElasticIpOnAnInstanceInTransitionIsNotIdle(string state)
+    {
+        // A stop and start keeps the address; an instance caught stopping must not lose it.
+        var verdict = new UnassociatedElasticIpCriterion().Evaluate(Address(association: "eipassoc-1", instance: "i-0bbb", eni: "eni-1", instanceState: state), MetricSet.Empty, Now);
+        Assert.Equal(IdleStatus.InsufficientData, verdict.Status);
+        Assert.Contains($"which is {state}", verdict.Evidence);
+    }
+
+    [Fact]
+    public void AnElasticIpAServiceManagesIsLeftToIt()
+    {
+        var managed = new ElasticIpResource("eipalloc-0alb", $"arn:aws:ec2:{Region}:{Account}:elastic-ip/eipalloc-0alb", Region, Dev(), "203.0.113.20", null, null, null, null, "alb");
+        var verdict = new UnassociatedElasticIpCriterion().Evaluate(managed, MetricSet.Empty, Now);
+        Assert.Equal(IdleStatus.NotApplicable, verdict.Status);
+        Assert.Contains("managed by the alb service", verdict.Evidence);
     }
 
     // NAT gateways --------------------------------------------------------------------------------------------------
@@ -210,56 +250,113 @@ public sealed class IdleCriteriaTests
 
     // Load balancers ------------------------------------------------------------------------------------------------
 
-    [Fact]
-    public void ALoadBalancerWithoutHealthyTargetsIsIdleWithoutLookingAtTraffic()
+    public static TheoryData<string> TargetHealthStates => new() { "initial", "healthy", "unhealthy", "unhealthy.draining", "unused", "draining", "unavailable" };
+
+    [Theory]
+    [MemberData(nameof(TargetHealthStates))]
+    public void TargetHealthNeverDecidesALoadBalancerTrafficDoes(string state)
     {
+        // Lambda targets are unavailable by default (health checks off); initial, draining and unused targets come and
+        // go with deployments. None of them says the load balancer is idle, whatever the number of targets.
         var criterion = new IdleLoadBalancerCriterion(Defaults);
-        var balancer = Balancer(registered: 3, healthy: 0);
-        Assert.Empty(criterion.MetricsFor(balancer));
-        var verdict = criterion.Evaluate(balancer, MetricSet.Empty, Now);
-        Assert.Equal(IdleStatus.Idle, verdict.Status);
-        Assert.Contains("no healthy targets (3 registered in 1 target group(s))", verdict.Evidence);
+        foreach (var targets in new[] { new[] { state }, new[] { state, state, state }, Array.Empty<string>() })
+        {
+            var balancer = Balancer(targets: targets);
+            Assert.Equal(2, criterion.MetricsFor(balancer).Count);
+
+            var serving = criterion.Evaluate(balancer, Metrics(criterion, balancer, q => q.Key == IdleLoadBalancerCriterion.RequestsKey ? Repeat(5_000, 7) : Repeat(2e7, 7)), Now);
+            Assert.Equal(IdleStatus.Active, serving.Status);
+            Assert.Contains("5000 requests on", serving.Evidence);
+            if (targets.Length > 0)
+            {
+                Assert.Contains($"{targets.Length} {state}", serving.Evidence);
+            }
+
+            Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(balancer, MetricSet.Empty, Now).Status);
+            Assert.Equal(IdleStatus.Idle, criterion.Evaluate(balancer, Metrics(criterion, balancer, _ => Repeat(null, 7)), Now).Status);
+        }
     }
 
     [Fact]
-    public void ALoadBalancerWithFewerThanAHundredRequestsEveryDayIsIdleAndMissingDaysCountAsZero()
+    public void ALoadBalancerWithFewerThanAHundredRequestsAndFiveMegabytesEveryDayIsIdleAndMissingDaysCountAsZero()
     {
         var criterion = new IdleLoadBalancerCriterion(Defaults);
         var balancer = Balancer();
-        var query = Assert.Single(criterion.MetricsFor(balancer));
-        Assert.Equal("AWS/ApplicationELB RequestCount Sum", $"{query.Namespace} {query.MetricName} {query.Statistic}");
-        Assert.Equal(KeyValuePair.Create("LoadBalancer", "app/web/50dc6c495c0c9188"), Assert.Single(query.Dimensions));
-        Assert.Equal(7, query.LookbackDays);
+        var queries = criterion.MetricsFor(balancer);
+        Assert.Equal(new[] { "AWS/ApplicationELB RequestCount Sum", "AWS/ApplicationELB ProcessedBytes Sum" }, queries.Select(q => $"{q.Namespace} {q.MetricName} {q.Statistic}"));
+        Assert.All(queries, q => Assert.Equal(KeyValuePair.Create("LoadBalancer", "app/web/50dc6c495c0c9188"), Assert.Single(q.Dimensions)));
+        Assert.All(queries, q => Assert.Equal(7, q.LookbackDays));
 
-        var quiet = criterion.Evaluate(balancer, Metrics(criterion, balancer, _ => new double?[] { 99, null, null, 12, null, null, null }), Now);
+        double?[] Quiet(MetricQuery q) => q.Key == IdleLoadBalancerCriterion.RequestsKey ? new double?[] { 99, null, null, 12, null, null, null } : new double?[] { 4_000_000, null, null, null, null, null, 1 };
+        var quiet = criterion.Evaluate(balancer, Metrics(criterion, balancer, Quiet), Now);
         Assert.Equal(IdleStatus.Idle, quiet.Status);
-        Assert.Contains("at most 99", quiet.Evidence);
-        Assert.Contains("days without count as 0", quiet.Evidence);
+        Assert.Contains("at most 99 requests, at most 4 MB processed", quiet.Evidence);
+        Assert.Contains("days without a datapoint count as 0", quiet.Evidence);
+        Assert.Equal(2, quiet.Metrics.Count);
 
-        var busy = criterion.Evaluate(balancer, Metrics(criterion, balancer, _ => new double?[] { 5, 5, 100, 5, 5, 5, 5 }), Now);
+        var busy = criterion.Evaluate(balancer, Metrics(criterion, balancer, q => q.Key == IdleLoadBalancerCriterion.RequestsKey ? new double?[] { 5, 5, 100, 5, 5, 5, 5 } : Repeat(0, 7)), Now);
         Assert.Equal(IdleStatus.Active, busy.Status);
 
-        // Younger than the window: missing days cannot be read as quiet ones, but a datapoint on every day still decides.
-        var young = Balancer(created: Now.AddDays(-2));
-        Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(young, Metrics(criterion, young, _ => new double?[] { null, null, null, null, null, 3, 4 }), Now).Status);
-        Assert.Equal(IdleStatus.Idle, criterion.Evaluate(young, Metrics(criterion, young, _ => Repeat(1, 7)), Now).Status);
+        // Few requests but many bytes (WebSocket connections, large downloads): in use.
+        var streaming = criterion.Evaluate(balancer, Metrics(criterion, balancer, q => q.Key == IdleLoadBalancerCriterion.RequestsKey ? Repeat(3, 7) : new double?[] { 0, 0, 0, 0, 0, 0, 5_000_000 }), Now);
+        Assert.Equal(IdleStatus.Active, streaming.Status);
+        Assert.Contains("5 MB processed", streaming.Evidence);
 
-        // Target health not read (outside the run's environments): never idle.
-        var unread = Balancer(registered: 0, healthy: 0) is var b ? new LoadBalancerResource(b.Id, b.Arn, b.Region, b.Tags, b.CreatedAt, b.Type, b.State, null, null, null) : null!;
-        Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(unread, MetricSet.Empty, Now).Status);
-        Assert.Empty(criterion.MetricsFor(unread));
+        // One of the metrics not read: never idle.
+        var half = new MetricSet(new[] { Daily(queries[0], Repeat(0, 7)) });
+        Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(balancer, half, Now).Status);
     }
 
     [Fact]
-    public void NetworkLoadBalancersAreJudgedByNewFlowsAndGatewayLoadBalancersByTargetsOnly()
+    public void ALoadBalancerYoungerThanTheWindowOrOfUnknownAgeIsJudgedOnlyWhenEveryDayHasData()
     {
         var criterion = new IdleLoadBalancerCriterion(Defaults);
-        var query = Assert.Single(criterion.MetricsFor(Balancer(type: "network")));
-        Assert.Equal("AWS/NetworkELB NewFlowCount", $"{query.Namespace} {query.MetricName}");
-        Assert.Equal("net/web/50dc6c495c0c9188", query.Dimensions[0].Value);
-        Assert.Empty(criterion.MetricsFor(Balancer(type: "gateway")));
-        Assert.Equal(IdleStatus.Active, criterion.Evaluate(Balancer(type: "gateway"), MetricSet.Empty, Now).Status);
+        var young = Balancer(created: Now.AddDays(-2));
+        Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(young, Metrics(criterion, young, _ => new double?[] { null, null, null, null, null, 3, 4 }), Now).Status);
+        Assert.Equal(IdleStatus.Idle, criterion.Evaluate(young, Metrics(criterion, young, _ => Repeat(1, 7)), Now).Status);
+        // Every day of one metric is not enough when the other misses days.
+        Assert.Equal(IdleStatus.InsufficientData,
+            criterion.Evaluate(young, Metrics(criterion, young, q => q.Key == IdleLoadBalancerCriterion.RequestsKey ? Repeat(1, 7) : new double?[] { null, 1, 1, 1, 1, 1, 1 }), Now).Status);
+
+        var unknownAge = new LoadBalancerResource("web", young.Arn, young.Region, young.Tags, null, "application", "active", young.Targets);
+        var verdict = criterion.Evaluate(unknownAge, Metrics(criterion, unknownAge, _ => Repeat(null, 7)), Now);
+        Assert.Equal(IdleStatus.InsufficientData, verdict.Status);
+        Assert.Contains("creation time is unknown", verdict.Evidence);
+
+        // Target health not read (outside the run's environments): judged by traffic like any other.
+        var unread = Balancer(targetsRead: false);
+        Assert.Equal(2, criterion.MetricsFor(unread).Count);
+        Assert.Equal(IdleStatus.Idle, criterion.Evaluate(unread, Metrics(criterion, unread, _ => Repeat(0, 7)), Now).Status);
+    }
+
+    [Theory]
+    [InlineData("network", "AWS/NetworkELB", "net/web/50dc6c495c0c9188")]
+    [InlineData("gateway", "AWS/GatewayELB", "gwy/web/50dc6c495c0c9188")]
+    public void NetworkAndGatewayLoadBalancersAreJudgedByNewFlowsOpenFlowsAndBytes(string type, string ns, string dimension)
+    {
+        var criterion = new IdleLoadBalancerCriterion(Defaults);
+        var balancer = Balancer(type: type, targets: new[] { "unavailable" });
+        var queries = criterion.MetricsFor(balancer);
+        Assert.Equal(new[] { $"{ns} NewFlowCount Sum", $"{ns} ActiveFlowCount Maximum", $"{ns} ProcessedBytes Sum" }, queries.Select(q => $"{q.Namespace} {q.MetricName} {q.Statistic}"));
+        Assert.All(queries, q => Assert.Equal(dimension, q.Dimensions[0].Value));
+
+        Assert.Equal(IdleStatus.Idle, criterion.Evaluate(balancer, Metrics(criterion, balancer, _ => Repeat(0, 7)), Now).Status);
+        // One long-lived connection opens no new flow and moves few bytes, but it is open: in use.
+        var held = criterion.Evaluate(balancer, Metrics(criterion, balancer, q => q.Key == IdleLoadBalancerCriterion.ActiveFlowsKey ? new double?[] { null, null, 1, 1, 1, 1, 1 } : Repeat(0, 7)), Now);
+        Assert.Equal(IdleStatus.Active, held.Status);
+        Assert.Contains("1 open flow(s) at once", held.Evidence);
+        Assert.Equal(IdleStatus.Active, criterion.Evaluate(balancer, Metrics(criterion, balancer, q => q.Key == IdleLoadBalancerCriterion.RequestsKey ? Repeat(150, 7) : Repeat(0, 7)), Now).Status);
+    }
+
+    [Fact]
+    public void LoadBalancersNotActiveOrOfAnUnknownTypeAreNeverIdle()
+    {
+        var criterion = new IdleLoadBalancerCriterion(Defaults);
         Assert.Equal(IdleStatus.NotApplicable, criterion.Evaluate(Balancer(state: "provisioning"), MetricSet.Empty, Now).Status);
+        Assert.Equal(IdleStatus.NotApplicable, criterion.Evaluate(Balancer(state: "failed"), MetricSet.Empty, Now).Status);
+        var other = Balancer(type: "classic");
+        Assert.Empty(criterion.MetricsFor(other));
+        Assert.Equal(IdleStatus.InsufficientData, criterion.Evaluate(other, MetricSet.Empty, Now).Status);
     }
 
     // RDS -----------------------------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ namespace WAOps.Engine.Cleanup.Criteria;
 /// and whose daily network I/O (NetworkIn + NetworkOut) is at most NetworkMegabytes on at least LowUtilizationDays
 /// of the last LowUtilizationLookbackDays days. A day without a CPU or network datapoint is not judged either way;
 /// when the days not judged could still decide the verdict, the verdict is insufficient data. Members of Auto Scaling
-/// groups are left to their group (it would replace a stopped or terminated instance).
+/// groups, fleets and other managers are left to them (they would replace a stopped or terminated instance).
 /// </summary>
 public sealed class LowUtilizationInstanceCriterion : IIdleCriterion
 {
@@ -26,7 +26,7 @@ public sealed class LowUtilizationInstanceCriterion : IIdleCriterion
 
     public IReadOnlyList<MetricQuery> MetricsFor(IdleResource resource)
     {
-        if (resource is not Ec2InstanceResource { IsRunning: true, AutoScalingGroup: null } instance)
+        if (resource is not Ec2InstanceResource { IsRunning: true, ManagedBy: null } instance)
         {
             return Array.Empty<MetricQuery>();
         }
@@ -53,9 +53,9 @@ public sealed class LowUtilizationInstanceCriterion : IIdleCriterion
             return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"not running ({instance.State})");
         }
 
-        if (instance.AutoScalingGroup is { } group)
+        if (instance.ManagedBy is { } manager)
         {
-            return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"member of Auto Scaling group {group}, which would replace it; size the group instead");
+            return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"managed by {manager}, which would replace it; size that instead");
         }
 
         var cpu = metrics.Get(CpuKey);

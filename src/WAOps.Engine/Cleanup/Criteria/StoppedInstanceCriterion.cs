@@ -25,9 +25,9 @@ public sealed class StoppedInstanceCriterion : IIdleCriterion
             return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"not stopped ({(resource as Ec2InstanceResource)?.State ?? "not an instance"})");
         }
 
-        if (instance.AutoScalingGroup is { } group)
+        if (instance.ManagedBy is { } manager)
         {
-            return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"member of Auto Scaling group {group}; the group decides its instances");
+            return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"managed by {manager}, which decides its instances");
         }
 
         if (instance.StoppedAt is not { } stoppedAt)

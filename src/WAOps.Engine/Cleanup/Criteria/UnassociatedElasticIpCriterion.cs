@@ -2,8 +2,9 @@ namespace WAOps.Engine.Cleanup.Criteria;
 
 /// <summary>
 /// Trusted Advisor's unassociated Elastic IP check: an address not associated with a running instance. An address
-/// on a network interface without an instance (a NAT gateway's, a load balancer's) is in use; an address on an
-/// instance whose state is unknown is insufficient data.
+/// on a network interface without an instance (a NAT gateway's, a load balancer's) is in use. A stopped instance, or one
+/// going away for good (shutting-down, terminated), leaves its address idle; one caught stopping (a stop and start keeps
+/// the address) or in a state WAOps does not know is insufficient data, as is one whose state could not be read.
 /// </summary>
 public sealed class UnassociatedElasticIpCriterion : IIdleCriterion
 {
@@ -18,6 +19,11 @@ public sealed class UnassociatedElasticIpCriterion : IIdleCriterion
         if (resource is not ElasticIpResource address)
         {
             return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, "not an Elastic IP");
+        }
+
+        if (address.ServiceManaged is { } service)
+        {
+            return CriterionVerdict.Of(Name, IdleStatus.NotApplicable, $"{address.PublicIp} is managed by the {service} service, which releases it itself");
         }
 
         if (address.AssociationId is null)
@@ -35,7 +41,11 @@ public sealed class UnassociatedElasticIpCriterion : IIdleCriterion
             null => CriterionVerdict.Of(Name, IdleStatus.InsufficientData, $"{address.PublicIp} is associated with {address.InstanceId}, whose state is unknown"),
             "running" => CriterionVerdict.Of(Name, IdleStatus.Active, $"{address.PublicIp} is associated with {address.InstanceId}, which is running"),
             "pending" => CriterionVerdict.Of(Name, IdleStatus.Active, $"{address.PublicIp} is associated with {address.InstanceId}, which is starting"),
-            var state => CriterionVerdict.Of(Name, IdleStatus.Idle, $"{address.PublicIp} is associated with {address.InstanceId}, which is {state}, not running"),
+            var state when LeavesAddressIdle(state) => CriterionVerdict.Of(Name, IdleStatus.Idle, $"{address.PublicIp} is associated with {address.InstanceId}, which is {state}, not running"),
+            var state => CriterionVerdict.Of(Name, IdleStatus.InsufficientData, $"{address.PublicIp} is associated with {address.InstanceId}, which is {state}; only a stopped or terminated instance leaves it idle"),
         };
     }
+
+    /// <summary>Whether an instance in this state leaves the address it holds idle: stopped, or going away for good.</summary>
+    public static bool LeavesAddressIdle(string? instanceState) => instanceState is "stopped" or "shutting-down" or "terminated";
 }
