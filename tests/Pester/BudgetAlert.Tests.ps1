@@ -47,13 +47,13 @@ Describe 'Set-WABudgetAlert creates budgets' {
     It 'creates a project budget with the seed''s alerts: forecasted 50%, 80%, 100% and actual 100%' {
         $output = Set-WABudgetAlert @script:Aws -Amount 500 -Project checkout -Email ops@example.com
 
-        $result = Select-Type $output 'WAOps.Engine.Planning.ChangeResult'
+        $result = Select-Type $output 'WAOps.ChangeResult'
         $result | Should -HaveCount 1
         "$($result[0].Outcome)" | Should -Be 'Created'
         $result[0].Kind | Should -Be 'Budget'
         $result[0].Target | Should -Be 'Project-checkout'
 
-        $budget = Select-Type $output 'WAOps.Engine.Budgets.BudgetState'
+        $budget = Select-Type $output 'WAOps.BudgetState'
         $budget | Should -HaveCount 1
         $budget[0].Project | Should -Be 'checkout'
         $budget[0].Amount | Should -Be 500
@@ -110,8 +110,8 @@ Describe 'Set-WABudgetAlert creates budgets' {
         "$($rowErrors[0].CategoryInfo.Category)" | Should -Be 'InvalidArgument'
         $rowErrors[0].TargetObject | Should -Be 'eight hundred'
 
-        @((Select-Type $output 'WAOps.Engine.Planning.ChangeResult').Target) | Should -Be @('Project-web', 'Project-api')
-        $web = Select-Type $output 'WAOps.Engine.Budgets.BudgetState' | Where-Object Name -EQ 'Project-web'
+        @((Select-Type $output 'WAOps.ChangeResult').Target) | Should -Be @('Project-web', 'Project-api')
+        $web = Select-Type $output 'WAOps.BudgetState' | Where-Object Name -EQ 'Project-web'
         @($web.Notifications[0].Subscribers | ForEach-Object Address) | Should -Be @('web-team@example.com', 'finops@example.com')
 
         $names = Get-CliBudgetName
@@ -141,14 +141,14 @@ Describe 'Set-WABudgetAlert creates budgets' {
 
         $output = Set-WABudgetAlert @script:Aws -Amount 200 -Project legacy -Email ops@example.com
 
-        $results = Select-Type $output 'WAOps.Engine.Planning.ChangeResult'
+        $results = Select-Type $output 'WAOps.ChangeResult'
         @($results | ForEach-Object { "$($_.Outcome) $($_.Kind) $($_.Target)" }) | Should -Be @(
             'Unchanged Budget Project-legacy'
             'Created Notification Project-legacy/Forecasted > 50%'
             'Created Notification Project-legacy/Forecasted > 80%'
             'Created Notification Project-legacy/Forecasted > 100%'
             'Created Notification Project-legacy/Actual > 100%')
-        $budget = Select-Type $output 'WAOps.Engine.Budgets.BudgetState'
+        $budget = Select-Type $output 'WAOps.BudgetState'
         @($budget[0].Notifications | ForEach-Object { $_.Subscribers } | ForEach-Object Address) | Should -Be (@('ops@example.com') * 4)
 
         Get-CliAlert 'Project-legacy' | Should -Be $script:SeedAlerts
@@ -236,7 +236,7 @@ Describe 'Set-WABudgetAlert and SNS topics' {
         $added.Condition.StringEquals.'aws:SourceAccount' | Should -Be $script:Account
         $added.Condition.ArnLike.'aws:SourceArn' | Should -Be "arn:aws:budgets::$($script:Account):*"
 
-        $budget = Select-Type $output 'WAOps.Engine.Budgets.BudgetState'
+        $budget = Select-Type $output 'WAOps.BudgetState'
         @($budget[0].Notifications[0].Subscribers | ForEach-Object { "$($_.Type) $($_.Address)" }) | Should -Be @('Email ops@example.com', "Sns $($script:Topic)")
         Get-CliAlert 'sns-fixed' | Should -HaveCount 4
     }

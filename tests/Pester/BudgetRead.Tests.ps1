@@ -29,7 +29,7 @@ Describe 'Get-WABudget' {
     It 'lists every budget with its alerts' {
         $budgets = @(Get-WABudget @script:Aws -NoSubscriber)
         @($budgets.Name | Sort-Object) | Should -Be @('Account-Total', 'no-alerts', 'Project-alpha', 'Project-beta')
-        $budgets | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WAOps.Engine.Budgets.BudgetState' }
+        $budgets | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WAOps.BudgetState' }
 
         $alpha = $budgets | Where-Object Name -EQ 'Project-alpha'
         $alpha.Amount | Should -Be 500

@@ -26,7 +26,7 @@ BeforeAll {
     }
 
     function script:Select-Result([object[]] $Output, [string] $Kind) {
-        @(Select-Type $Output 'WAOps.Engine.Planning.ChangeResult' | Where-Object Kind -EQ $Kind)
+        @(Select-Type $Output 'WAOps.ChangeResult' | Where-Object Kind -EQ $Kind)
     }
 
     function script:Get-CliDashboard([string] $Name) {
@@ -73,7 +73,7 @@ Describe 'New-WADashboard for a workload found by tags' {
     BeforeAll {
         $script:First = New-WADashboard @script:Aws @script:Fast -Project shop -Environment prod -IncludeAlarms -AlarmTag @{ Team = 'payments'; CostCenter = 'CC-1234' } -PassThru -Verbose -WarningVariable firstWarnings -WarningAction SilentlyContinue 4>&1
         $script:FirstWarnings = $firstWarnings
-        $script:Definition = @(Select-Type $script:First 'WAOps.Engine.Dashboards.DashboardDefinition')
+        $script:Definition = @(Select-Type $script:First 'WAOps.DashboardDefinition')
         $script:Body = Get-CliDashboard 'shop-prod'
         $script:Widgets = @(($script:Body | ConvertFrom-Json).widgets)
     }
@@ -167,7 +167,7 @@ Describe 'New-WADashboard for a workload found by tags' {
 
     It 'changes nothing when run again: only Unchanged and Skipped, no write call, the same body' {
         $again = New-WADashboard @script:Aws @script:Fast -Project shop -Environment prod -IncludeAlarms -Verbose -WarningAction SilentlyContinue 4>&1
-        $results = Select-Type $again 'WAOps.Engine.Planning.ChangeResult'
+        $results = Select-Type $again 'WAOps.ChangeResult'
         @($results | Where-Object { "$($_.Outcome)" -notin 'Unchanged', 'Skipped' }) | Should -BeNullOrEmpty
         "$((Select-Result $again 'Dashboard').Outcome)" | Should -Be 'Unchanged'
         Get-WriteCall @($again | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }) | Should -BeNullOrEmpty
@@ -239,7 +239,7 @@ Describe 'New-WADashboard -WhatIf, -PassThru and -OutFile' {
         $text | Should -Match 'What if: Performing the operation "Create Dashboard \(none -> \d+ widgets, \d+ metrics\): The dashboard does not exist\." on target "shop-preview"'
         $text | Should -Match 'What if: Performing the operation "Create Alarm \(none -> CPUUtilization Average > 90 for 5 of 5 x 60 s, missing data: breaching\)'
         @(Select-Result $out 'Dashboard') | Should -BeNullOrEmpty
-        $definition = Select-Type $out 'WAOps.Engine.Dashboards.DashboardDefinition'
+        $definition = Select-Type $out 'WAOps.DashboardDefinition'
         $definition | Should -HaveCount 1
         $planned = ($definition[0].Body | ConvertFrom-Json).widgets[1]
         $planned.type | Should -Be 'alarm'
@@ -263,7 +263,7 @@ Describe 'New-WADashboard -WhatIf, -PassThru and -OutFile' {
 Describe 'New-WADashboard for a stack and for piped ARNs' {
     It 'reads the stack''s resources and names the dashboard after the stack' {
         $out = New-WADashboard @script:Aws -StackName billing -PassThru
-        $definition = Select-Type $out 'WAOps.Engine.Dashboards.DashboardDefinition'
+        $definition = Select-Type $out 'WAOps.DashboardDefinition'
         $definition[0].Name | Should -Be 'billing'
         $definition[0].ResourceCount | Should -Be 3
         (Get-CliDashboard 'billing' | ConvertFrom-Json).widgets[0].properties.markdown | Should -Match 'Found by\*\* CloudFormation stack billing'
@@ -272,7 +272,7 @@ Describe 'New-WADashboard for a stack and for piped ARNs' {
     It 'binds Get-WATagCompliance''s own result objects by their ResourceArn and Region properties' {
         # The engine type Get-WATagCompliance writes, made here directly so that the test does not depend on a tag scan.
         $context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'WAOps'
-        $type = ($context.Assemblies | Where-Object { $_.GetName().Name -eq 'WAOps.Engine' }).GetType('WAOps.Engine.Tags.TagComplianceResult')
+        $type = ($context.Assemblies | Where-Object { $_.GetName().Name -eq 'WAOps.Engine' }).GetType('WAOps.TagComplianceResult')
         $results = foreach ($arn in $script:Seeded.queue[0], $script:Seeded.table[0]) {
             $result = [System.Runtime.CompilerServices.RuntimeHelpers]::GetUninitializedObject($type)
             $type.GetProperty('ResourceArn').SetValue($result, $arn)
@@ -280,7 +280,7 @@ Describe 'New-WADashboard for a stack and for piped ARNs' {
             $result
         }
         $out = $results | New-WADashboard @script:Aws -DashboardName compliance -PassThru
-        $definition = Select-Type $out 'WAOps.Engine.Dashboards.DashboardDefinition'
+        $definition = Select-Type $out 'WAOps.DashboardDefinition'
         $definition[0].ResourceCount | Should -Be 2
         "$((Select-Result $out 'Dashboard').Outcome)" | Should -Be 'Created'
     }
@@ -295,7 +295,7 @@ Describe 'New-WADashboard for a stack and for piped ARNs' {
         $out = @($rows) + @($script:Others.httpApi, 'arn:aws:eks:eu-west-1:123456789012:cluster/platform') |
             New-WADashboard @script:Aws @script:Fast -DashboardName edge -IncludeAlarms -PassThru -Verbose -WarningAction SilentlyContinue 4>&1
         "$($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and "$_" -like 'Left out*' })" | Should -Match 'kms:key'
-        $body = (Select-Type $out 'WAOps.Engine.Dashboards.DashboardDefinition')[0].Body
+        $body = (Select-Type $out 'WAOps.DashboardDefinition')[0].Body
         $widgets = Assert-Grid $body
         $metrics = @($widgets | Where-Object type -EQ 'metric')
         $cloudFront = @($metrics | Where-Object { $_.properties.title -like 'E2QWRUHEXAMPLE: *' })
@@ -322,7 +322,7 @@ Describe 'New-WADashboard when resources leave and the workload outgrows one das
     }
 
     It 'splits 200 queues (600 graphs) into numbered dashboards within CloudWatch''s limits' {
-        $definitions = Select-Type $script:Big 'WAOps.Engine.Dashboards.DashboardDefinition'
+        $definitions = Select-Type $script:Big 'WAOps.DashboardDefinition'
         @($definitions.Name) | Should -Be @('big-test', 'big-test-2')
         foreach ($definition in $definitions) {
             $definition.WidgetCount | Should -BeLessOrEqual 500
@@ -338,14 +338,14 @@ Describe 'New-WADashboard when resources leave and the workload outgrows one das
         $null = Invoke-MotoSeed -Server $script:Moto -Script 'dashboards.py' -ArgumentList 'delete-queues', '--prefix', 'big-test-q', '--keep', '20' -Region $script:Region
 
         $kept = New-WADashboard @script:Aws @script:Fast -Project big -Environment test -IncludeAlarms -WarningAction SilentlyContinue
-        $extra = @(Select-Type $kept 'WAOps.Engine.Planning.ChangeResult' | Where-Object { "$($_.Outcome)" -eq 'Skipped' -and $_.Reason -like '*-Prune*' })
+        $extra = @(Select-Type $kept 'WAOps.ChangeResult' | Where-Object { "$($_.Outcome)" -eq 'Skipped' -and $_.Reason -like '*-Prune*' })
         @($extra | Where-Object Kind -EQ 'Alarm').Count | Should -Be 180
         @($extra | Where-Object Kind -EQ 'Dashboard').Target | Should -Be 'big-test-2'
         (Get-CliAlarm 'WAOps-big-test-').Count | Should -Be 200
         Get-CliDashboardName | Should -Contain 'big-test-2'
 
         $pruned = New-WADashboard @script:Aws @script:Fast -Project big -Environment test -IncludeAlarms -Prune -WarningAction SilentlyContinue
-        $deleted = @(Select-Type $pruned 'WAOps.Engine.Planning.ChangeResult' | Where-Object { "$($_.Outcome)" -eq 'Deleted' })
+        $deleted = @(Select-Type $pruned 'WAOps.ChangeResult' | Where-Object { "$($_.Outcome)" -eq 'Deleted' })
         @($deleted | Where-Object Kind -EQ 'Alarm').Count | Should -Be 180
         ($deleted | Where-Object Kind -EQ 'Dashboard').Target | Should -Be 'big-test-2'
         @(Get-CliAlarm 'WAOps-big-test-').Count | Should -Be 20

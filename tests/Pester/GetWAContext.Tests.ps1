@@ -27,7 +27,7 @@ Describe 'Get-WAContext' {
         "$($context.EndpointSource)" | Should -Be 'Parameter'
         $context.EndpointUrl.ToString() | Should -Be "$($script:Moto.Endpoint)/"
         $context.AccessKeyId | Should -Match '^AKID\*+0001$'
-        $context.PSObject.TypeNames[0] | Should -Be 'WAOps.Aws.Session.WAContext'
+        $context.PSObject.TypeNames[0] | Should -Be 'WAOps.WAContext'
     }
 
     It 'formats as a readable list' {

@@ -66,9 +66,9 @@ BeforeAll {
         "${prefix}:$operation"
     }
 
-    function script:Select-Results($Output) { @($Output | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.Engine.Cleanup.IdleCleanupResult' }) }
+    function script:Select-Results($Output) { @($Output | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.IdleCleanupResult' }) }
 
-    function script:Select-Summary($Output) { @($Output | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.Engine.Cleanup.IdleCleanupSummary' }) }
+    function script:Select-Summary($Output) { @($Output | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.IdleCleanupSummary' }) }
 }
 
 AfterAll {
@@ -147,7 +147,7 @@ Describe 'Invoke-WAIdleCleanup reports by default' {
     It 'ends with a summary: scope, outcomes, savings and the GetMetricData calls' {
         $summary = Select-Summary $script:Output
         $summary | Should -HaveCount 1
-        $script:Output[-1].PSObject.TypeNames[0] | Should -Be 'WAOps.Engine.Cleanup.IdleCleanupSummary'
+        $script:Output[-1].PSObject.TypeNames[0] | Should -Be 'WAOps.IdleCleanupSummary'
         $summary = $summary[0]
         "$($summary.Action)" | Should -Be 'Report'
         $summary.Reported | Should -Be ($script:Results | Where-Object { "$($_.Outcome)" -eq 'Reported' }).Count

@@ -57,6 +57,16 @@ Describe 'WAOps cmdlets' {
         foreach ($type in $command.OutputType.Name) { $viewTypes | Should -Contain $type }
     }
 
+    It 'declares only the published output types (docs/output-types.md), each named WAOps.<Type>' {
+        $published = @(Select-String -Path (Join-Path $PSScriptRoot '../../docs/output-types.md') -Pattern '^\| `(WAOps\.\w+)`' | ForEach-Object { $_.Matches[0].Groups[1].Value })
+        $declared = @($script:Cmdlets | ForEach-Object { (Get-Command $_.Name).OutputType.Name } | Sort-Object -Unique)
+        $declared | Should -Not -BeNullOrEmpty
+        foreach ($type in $declared) {
+            $type | Should -Match '^WAOps\.\w+$' -Because 'output type names do not carry the assembly or folder they come from'
+            $published | Should -Contain $type
+        }
+    }
+
     It 'maps every engine ErrorKind onto a PowerShell ErrorCategory of the same name' {
         Use-AwsLayer
         $context = [System.Runtime.Loader.AssemblyLoadContext]::All | Where-Object Name -EQ 'WAOps'

@@ -39,7 +39,7 @@ waivers:
 
     function Get-Finding([string] $Rule, [string] $Name, [object[]] $From = $script:Findings) {
         # The summary (last object) has no RuleId: only findings are searched.
-        $found = @($From | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.Engine.Gates.GateFinding' } |
+        $found = @($From | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.GateFinding' } |
             Where-Object { $_.RuleId -eq $Rule -and ($_.Name -eq $Name -or $_.ResourceId -eq $Name -or $_.ResourceArn -eq $Name) })
         if ($found.Count -ne 1) { throw "Expected one $Rule finding for $Name, found $($found.Count)." }
         $found[0]
@@ -66,8 +66,8 @@ AfterAll {
 Describe 'Test-WAQualityGate output' {
     It 'writes findings, then the summary last' {
         $script:Findings | Should -Not -BeNullOrEmpty
-        $script:Findings | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WAOps.Engine.Gates.GateFinding' }
-        $script:Summary.PSObject.TypeNames[0] | Should -Be 'WAOps.Engine.Gates.GateSummary'
+        $script:Findings | ForEach-Object { $_.PSObject.TypeNames[0] | Should -Be 'WAOps.GateFinding' }
+        $script:Summary.PSObject.TypeNames[0] | Should -Be 'WAOps.GateSummary'
         $script:Summary.Passed | Should -BeFalse
         $script:Summary.RuleSet | Should -Be 'waops-2026.12'
         $script:Summary.Rules | Should -Be 33
@@ -206,7 +206,7 @@ Describe 'Gate 3: encryption at rest and in transit' {
         (Get-Finding 's3-bucket-encryption' 'shop-open').Status | Should -Be 'Pass'
         (Get-Finding 'dynamodb-table-encryption' 'carts').Status | Should -Be 'Pass'
         $strict = @(Test-WAQualityGate @script:Aws -Rule s3-bucket-encryption, dynamodb-table-encryption, sqs-queue-encrypted -RequireCustomerManagedKey -IncludePassed -Verbose 4>&1)
-        $findings = @($strict | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.Engine.Gates.GateFinding' })
+        $findings = @($strict | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.GateFinding' })
         (Get-Finding 's3-bucket-encryption' 'shop-secure' -From $findings).Reason | Should -Be "SSEAlgorithm=aws:kms: customer-managed key $($script:Ids.'kms-shop')"
         (Get-Finding 's3-bucket-encryption' 'shop-open' -From $findings).Status | Should -Be 'Fail'
         (Get-Finding 'dynamodb-table-encryption' 'carts' -From $findings).Status | Should -Be 'Fail'

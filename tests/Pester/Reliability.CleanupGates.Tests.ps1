@@ -88,11 +88,11 @@ Describe 'Invoke-WAIdleCleanup under faults' {
         function script:Invoke-Runs($Aws, $Roles) {
             foreach ($run in $script:Runs) {
                 $output = Invoke-WAIdleCleanup @Aws @run -Threshold $script:Zero -Force -ErrorAction SilentlyContinue -ErrorVariable +runErrors
-                foreach ($result in Select-Type $output 'WAOps.Engine.Cleanup.IdleCleanupResult') {
+                foreach ($result in Select-Type $output 'WAOps.IdleCleanupResult') {
                     ConvertTo-RoleText ('{0} {1} {2} {3} {4} backups={5} after={6}' -f $result.ResourceId, $result.Criterion, $result.Action, $result.Outcome,
                         $result.Reason, @($result.BackupSnapshotIds).Count, $result.CleanupAfter) $Roles
                 }
-                $summary = (Select-Type $output 'WAOps.Engine.Cleanup.IdleCleanupSummary')[0]
+                $summary = (Select-Type $output 'WAOps.IdleCleanupSummary')[0]
                 'summary marked={0} stopped={1} deleted={2} released={3} failed={4} skipped={5}' -f $summary.Marked, $summary.Stopped, $summary.Deleted, $summary.Released, $summary.Failed, $summary.Skipped
             }
             foreach ($failure in @($runErrors)) { "error $($failure.FullyQualifiedErrorId)" }
@@ -161,8 +161,8 @@ Describe 'Test-WAQualityGate under faults' {
             $output = @(Test-WAQualityGate @Aws -Region us-east-1, eu-west-1 -IncludePassed -OutputFormat Sarif -OutFile $report -ErrorAction SilentlyContinue -ErrorVariable gateErrors)
             $null = Test-WAQualityGate @Aws -Region us-east-1 -Rule 'ebs-*', 'rds-*' -SummaryOnly -OutputFormat Json -OutFile $json
             [pscustomobject]@{
-                Findings = @(Select-Type $output 'WAOps.Engine.Gates.GateFinding' | ForEach-Object { '{0} {1} {2} {3} | {4}' -f $_.RuleId, $_.ResourceArn, $_.Status, $_.Detail, $_.Reason } | Sort-Object)
-                Summary  = (Select-Type $output 'WAOps.Engine.Gates.GateSummary')[0]
+                Findings = @(Select-Type $output 'WAOps.GateFinding' | ForEach-Object { '{0} {1} {2} {3} | {4}' -f $_.RuleId, $_.ResourceArn, $_.Status, $_.Detail, $_.Reason } | Sort-Object)
+                Summary  = (Select-Type $output 'WAOps.GateSummary')[0]
                 Sarif    = (Get-Content $report -Raw) -replace '\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?', '<time>'
                 Json     = (Get-Content $json -Raw) -replace '\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?', '<time>'
                 Errors   = @($gateErrors)

@@ -90,7 +90,7 @@ Describe 'Set-WABudgetAlert under faults' {
         $clean = @($projects | Set-WABudgetAlert @cleanAws -Email ops@example.com)
         $faulty = @($projects | Set-WABudgetAlert @faultyAws -Email ops@example.com)
 
-        $results = { param($output) ConvertTo-Comparable @($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.Engine.Planning.ChangeResult' }) 'Kind', 'Target', 'Outcome' }
+        $results = { param($output) ConvertTo-Comparable @($output | Where-Object { $_.PSObject.TypeNames[0] -eq 'WAOps.ChangeResult' }) 'Kind', 'Target', 'Outcome' }
         & $results $faulty | Should -Be (& $results $clean)
         Get-Budgets $script:Faulty | Should -Be (Get-Budgets $script:Clean)
     }

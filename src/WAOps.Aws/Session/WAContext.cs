@@ -1,4 +1,6 @@
-namespace WAOps.Aws.Session;
+using WAOps.Aws.Session;
+
+namespace WAOps;
 
 /// <summary>
 /// Where WAOps would act: the account and caller the credentials belong to, the region, where credentials

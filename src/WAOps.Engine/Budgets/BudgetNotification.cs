@@ -1,4 +1,6 @@
-namespace WAOps.Engine.Budgets;
+using WAOps.Engine.Budgets;
+
+namespace WAOps;
 
 /// <summary>
 /// A budget notification (an alert) with its subscribers: wanted (in a <see cref="BudgetSpec"/>) or as AWS has

@@ -1,6 +1,7 @@
 using System.Globalization;
+using WAOps.Engine.Budgets;
 
-namespace WAOps.Engine.Budgets;
+namespace WAOps;
 
 /// <summary>
 /// A budget as AWS has it: limit, time unit, filters, spend so far and forecast, and its notifications with

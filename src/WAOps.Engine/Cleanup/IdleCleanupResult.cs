@@ -1,7 +1,8 @@
+using WAOps.Engine.Cleanup;
 using WAOps.Engine.Tags;
 using WAOps.Engine.Text;
 
-namespace WAOps.Engine.Cleanup;
+namespace WAOps;
 
 /// <summary>
 /// One resource of a cleanup run: what it is, why it is idle (criterion and evidence with the metric values),

@@ -1,4 +1,6 @@
-namespace WAOps.Engine.Dashboards;
+using WAOps.Engine.Dashboards;
+
+namespace WAOps;
 
 /// <summary>
 /// One dashboard as New-WADashboard builds it: its name and region, which part of the workload's dashboards it is,

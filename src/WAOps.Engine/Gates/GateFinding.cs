@@ -1,7 +1,8 @@
+using WAOps.Engine.Gates;
 using WAOps.Engine.Gates.Waivers;
 using WAOps.Engine.Inventory;
 
-namespace WAOps.Engine.Gates;
+namespace WAOps;
 
 /// <summary>
 /// One rule's verdict on one resource (or one part of it, such as an IAM policy statement): what Test-WAQualityGate

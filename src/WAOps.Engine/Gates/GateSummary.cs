@@ -1,7 +1,8 @@
+using WAOps.Engine.Gates;
 using WAOps.Engine.Gates.Waivers;
 using WAOps.Engine.Text;
 
-namespace WAOps.Engine.Gates;
+namespace WAOps;
 
 /// <summary>
 /// The verdict of a run: Passed is false when any Fail, Unknown or Error finding has the -FailOn severity or higher,

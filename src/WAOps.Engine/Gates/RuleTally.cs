@@ -1,4 +1,6 @@
-namespace WAOps.Engine.Gates;
+using WAOps.Engine.Gates;
+
+namespace WAOps;
 
 /// <summary>The findings of one rule, counted by status.</summary>
 public sealed class RuleTally

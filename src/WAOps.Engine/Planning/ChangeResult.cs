@@ -1,4 +1,6 @@
-namespace WAOps.Engine.Planning;
+using WAOps.Engine.Planning;
+
+namespace WAOps;
 
 /// <summary>What happened to one planned change: its outcome and, when it failed, the error.</summary>
 public sealed class ChangeResult

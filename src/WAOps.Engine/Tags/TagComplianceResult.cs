@@ -1,7 +1,8 @@
 using WAOps.Engine.Inventory;
+using WAOps.Engine.Tags;
 using WAOps.Engine.Text;
 
-namespace WAOps.Engine.Tags;
+namespace WAOps;
 
 /// <summary>
 /// How one resource measures up to the tag policy. Written by Get-WATagCompliance; its ResourceArn and

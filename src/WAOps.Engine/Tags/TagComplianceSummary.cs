@@ -1,4 +1,6 @@
-namespace WAOps.Engine.Tags;
+using WAOps.Engine.Tags;
+
+namespace WAOps;
 
 /// <summary>What a summary row counts: all resources, one resource type, or one required key.</summary>
 public enum TagSummaryDimension

@@ -14,7 +14,7 @@ namespace WAOps.PowerShell.Commands;
 /// for reports and quality gates. Changes nothing.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "WABudget")]
-[OutputType("WAOps.Engine.Budgets.BudgetState")]
+[OutputType("WAOps.BudgetState")]
 public sealed class GetWABudgetCommand : WAOpsAwsCmdlet
 {
     private const int ProgressId = 42;

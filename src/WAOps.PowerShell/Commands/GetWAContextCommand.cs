@@ -9,7 +9,7 @@ namespace WAOps.PowerShell.Commands;
 /// the same parameters. One STS GetCallerIdentity call; changes nothing.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "WAContext")]
-[OutputType("WAOps.Aws.Session.WAContext")]
+[OutputType("WAOps.WAContext")]
 public sealed class GetWAContextCommand : WAOpsAwsCmdlet
 {
     [Parameter(Position = 0)]

@@ -12,7 +12,7 @@ namespace WAOps.PowerShell.Commands;
 /// resources that were never tagged included, in one or many regions. Read-only.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "WATagCompliance", DefaultParameterSetName = InlinePolicySet)]
-[OutputType("WAOps.Engine.Tags.TagComplianceResult", "WAOps.Engine.Tags.TagComplianceSummary")]
+[OutputType("WAOps.TagComplianceResult", "WAOps.TagComplianceSummary")]
 public sealed class GetWATagComplianceCommand : WAOpsAwsCmdlet
 {
     private const string InlinePolicySet = "InlinePolicy";

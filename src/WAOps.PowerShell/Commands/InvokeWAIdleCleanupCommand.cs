@@ -18,7 +18,7 @@ namespace WAOps.PowerShell.Commands;
 /// touched whatever the parameters. One result per resource, then a summary.
 /// </summary>
 [Cmdlet(VerbsLifecycle.Invoke, "WAIdleCleanup", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
-[OutputType("WAOps.Engine.Cleanup.IdleCleanupResult", "WAOps.Engine.Cleanup.IdleCleanupSummary")]
+[OutputType("WAOps.IdleCleanupResult", "WAOps.IdleCleanupSummary")]
 public sealed class InvokeWAIdleCleanupCommand : WAOpsAwsCmdlet
 {
     private const int ProgressId = 61;

@@ -24,7 +24,7 @@ namespace WAOps.PowerShell.Commands;
 /// has and applies the differences, one ShouldProcess and one result per change, so a re-run changes nothing.
 /// </summary>
 [Cmdlet(VerbsCommon.New, "WADashboard", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType("WAOps.Engine.Planning.ChangeResult", "WAOps.Engine.Dashboards.DashboardDefinition")]
+[OutputType("WAOps.ChangeResult", "WAOps.DashboardDefinition")]
 public sealed class NewWADashboardCommand : WAOpsAwsCmdlet
 {
     private const int ProgressId = 51;

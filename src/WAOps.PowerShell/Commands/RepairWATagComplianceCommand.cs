@@ -16,7 +16,7 @@ namespace WAOps.PowerShell.Commands;
 /// Plans from each resource's current tags, asks ShouldProcess per resource, then tags in batches.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Repair, "WATagCompliance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-[OutputType("WAOps.Engine.Planning.ChangeResult")]
+[OutputType("WAOps.ChangeResult")]
 public sealed class RepairWATagComplianceCommand : WAOpsAwsCmdlet
 {
     public const string TagRepairFailedErrorId = "TagRepairFailed";

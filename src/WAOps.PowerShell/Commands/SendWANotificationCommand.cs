@@ -11,7 +11,7 @@ namespace WAOps.PowerShell.Commands;
 /// PowerShell shows them (a cleanup summary, a report table). Runbooks use it to tell people what happened.
 /// </summary>
 [Cmdlet(VerbsCommunications.Send, "WANotification", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low, DefaultParameterSetName = MessageSet)]
-[OutputType("WAOps.Aws.Services.Sns.NotificationReceipt")]
+[OutputType("WAOps.NotificationReceipt")]
 public sealed class SendWANotificationCommand : WAOpsAwsCmdlet
 {
     private const string MessageSet = "Message";

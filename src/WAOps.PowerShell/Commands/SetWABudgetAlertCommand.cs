@@ -19,7 +19,7 @@ namespace WAOps.PowerShell.Commands;
 /// object, so a CSV of projects and amounts makes one budget per row.
 /// </summary>
 [Cmdlet(VerbsCommon.Set, "WABudgetAlert", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ProjectSet)]
-[OutputType("WAOps.Engine.Planning.ChangeResult", "WAOps.Engine.Budgets.BudgetState")]
+[OutputType("WAOps.ChangeResult", "WAOps.BudgetState")]
 public sealed class SetWABudgetAlertCommand : WAOpsAwsCmdlet
 {
     private const string ProjectSet = "Project";

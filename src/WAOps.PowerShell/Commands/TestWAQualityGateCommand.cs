@@ -21,7 +21,7 @@ namespace WAOps.PowerShell.Commands;
 /// summary, and with -OutFile a SARIF, JUnit, JSON or Markdown report. Read-only.
 /// </summary>
 [Cmdlet(VerbsDiagnostic.Test, "WAQualityGate")]
-[OutputType("WAOps.Engine.Gates.GateFinding", "WAOps.Engine.Gates.GateSummary")]
+[OutputType("WAOps.GateFinding", "WAOps.GateSummary")]
 public sealed partial class TestWAQualityGateCommand : WAOpsAwsCmdlet
 {
     [Parameter(Position = 0)]

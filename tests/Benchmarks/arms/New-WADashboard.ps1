@@ -31,7 +31,7 @@ function Invoke-Run {
     $line = "$(@($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and "$_" -like 'AWS calls:*' })[-1])"
     $calls = [ordered]@{}
     foreach ($match in [regex]::Matches($line, '([\w ]+:\w+) (\d+)')) { $calls[$match.Groups[1].Value.Trim()] = [int]$match.Groups[2].Value }
-    $results = @($output | Where-Object { $null -ne $_ -and $_.PSObject.TypeNames[0] -eq 'WAOps.Engine.Planning.ChangeResult' })
+    $results = @($output | Where-Object { $null -ne $_ -and $_.PSObject.TypeNames[0] -eq 'WAOps.ChangeResult' })
     $outcomes = [ordered]@{}
     foreach ($group in $results | Group-Object { "$($_.Kind) $($_.Outcome)" } | Sort-Object Name) { $outcomes[$group.Name] = $group.Count }
     [pscustomobject]@{ Milliseconds = [Math]::Round($stopwatch.Elapsed.TotalMilliseconds); Calls = $calls; Outcomes = $outcomes }

@@ -65,8 +65,8 @@ internal static class AccountListings
                 else
                 {
                     // The budget was listed but its notifications could not be read.
-                    var placeholder = new Engine.Budgets.BudgetState(c.Account.AccountId, read.Name, null, null, "MONTHLY", "COST",
-                        Engine.Budgets.BudgetCostFilters.None, Array.Empty<Engine.Budgets.BudgetNotification>()) { Partition = c.Account.Partition };
+                    var placeholder = new BudgetState(c.Account.AccountId, read.Name, null, null, "MONTHLY", "COST",
+                        Engine.Budgets.BudgetCostFilters.None, Array.Empty<BudgetNotification>()) { Partition = c.Account.Partition };
                     budgets.Add(new BudgetDetail(placeholder, Fact<IReadOnlyList<string>>.ReadFailed($"DescribeNotificationsForBudget: {read.Error?.Message}")));
                 }
             }

@@ -4,9 +4,6 @@ using WAOps.Engine.Notifications;
 
 namespace WAOps.Aws.Services.Sns;
 
-/// <summary>What SNS said when it took a message.</summary>
-public sealed record NotificationReceipt(string TopicArn, string MessageId, string? Subject, int Bytes);
-
 /// <summary>Publishes a checked message to its topic, in the topic's own region.</summary>
 public static class NotificationGateway
 {
