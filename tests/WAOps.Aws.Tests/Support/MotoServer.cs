@@ -10,7 +10,8 @@ namespace WAOps.Aws.Tests.Support;
 /// </summary>
 public sealed class MotoServer : IDisposable
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    // Generous: a reset of a moto holding thousands of resources, on a busy machine, takes seconds.
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(60) };
     private readonly Process _process;
 
     private MotoServer(Process process, int port, string logPath)
