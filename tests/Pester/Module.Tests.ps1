@@ -57,7 +57,7 @@ Describe 'WAOps cmdlets' {
         foreach ($type in $command.OutputType.Name) { $viewTypes | Should -Contain $type }
     }
 
-    It 'declares only the published output types (docs/output-types.md), each named WAOps.<Type>' {
+    It 'declares only the published output types (docs/output-types.md), each named WAOps.TypeName' {
         $published = @(Select-String -Path (Join-Path $PSScriptRoot '../../docs/output-types.md') -Pattern '^\| `(WAOps\.\w+)`' | ForEach-Object { $_.Matches[0].Groups[1].Value })
         $declared = @($script:Cmdlets | ForEach-Object { (Get-Command $_.Name).OutputType.Name } | Sort-Object -Unique)
         $declared | Should -Not -BeNullOrEmpty

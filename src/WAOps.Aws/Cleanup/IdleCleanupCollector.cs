@@ -1,13 +1,9 @@
+using WAOps.Engine.Inventory;
+using WAOps.Engine.Runs;
 using WAOps.Aws.Services.CloudWatch;
 using WAOps.Engine.Cleanup;
 
 namespace WAOps.Aws.Cleanup;
-
-/// <summary>What a collection found: every resource listed, with a verdict for those in the run's environments, and how long listing and metrics took.</summary>
-public sealed record IdleCollection(IReadOnlyList<EvaluatedResource> Resources, int MetricQueries, int GetMetricDataCalls, TimeSpan ListingTime, TimeSpan MetricsTime);
-
-/// <summary>Progress of a collection: a phase and, for metrics, how many of the GetMetricData batches are done.</summary>
-public sealed record IdleCollectionProgress(string Phase, int Done, int Total);
 
 /// <summary>
 /// Collects what the idle criteria judge: lists the kinds the selected criteria cover, keeps the scope guard's
@@ -17,7 +13,7 @@ public sealed record IdleCollectionProgress(string Phase, int Done, int Total);
 public static class IdleCleanupCollector
 {
     public static async Task<IdleCollection> CollectAsync(IdleResourceReader reader, CloudWatchClient cloudWatch, CleanupOptions options, DateTimeOffset now,
-        Action<IdleCollectionProgress>? onProgress, Action<IdleListingFailure> onFailure, CancellationToken cancellationToken)
+        Action<RunProgress>? onProgress, Action<CollectionFailure> onFailure, CancellationToken cancellationToken)
     {
         bool InEnvironment(IdleResource resource)
         {
@@ -28,10 +24,10 @@ public static class IdleCleanupCollector
         var kinds = options.Evaluator.Kinds;
         var listings = 0;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        onProgress?.Invoke(new IdleCollectionProgress("Listing resources", 0, kinds.Count));
+        onProgress?.Invoke(RunProgress.Of("Listing resources", 0, kinds.Count));
         var resources = await reader.ListAsync(kinds,
             tags => options.Guard.Evaluate(tags, null, now) is { } scope && (scope.InScope || scope.IsExcludedInEnvironment),
-            listing => onProgress?.Invoke(new IdleCollectionProgress($"Listed {listing}", Interlocked.Increment(ref listings), kinds.Count)),
+            listing => onProgress?.Invoke(RunProgress.Of($"Listed {listing}", Interlocked.Increment(ref listings), kinds.Count)),
             onFailure, cancellationToken).ConfigureAwait(false);
 
         var listingTime = clock.Elapsed;
@@ -41,9 +37,9 @@ public static class IdleCleanupCollector
         IReadOnlyDictionary<string, MetricSet> metrics = new Dictionary<string, MetricSet>();
         if (queries.Count > 0)
         {
-            onProgress?.Invoke(new IdleCollectionProgress($"Reading {queries.Count} metrics", 0, MetricDataReader.CallsNeeded(queries)));
-            metrics = await metricReader.ReadAsync(queries, now, (done, total) => onProgress?.Invoke(new IdleCollectionProgress($"Reading {queries.Count} metrics", done, total)),
-                cancellationToken, error => onFailure(new IdleListingFailure("CloudWatch GetMetricData", error))).ConfigureAwait(false);
+            onProgress?.Invoke(RunProgress.Of($"Reading {queries.Count} metrics", 0, MetricDataReader.CallsNeeded(queries)));
+            metrics = await metricReader.ReadAsync(queries, now, (done, total) => onProgress?.Invoke(RunProgress.Of($"Reading {queries.Count} metrics", done, total)),
+                cancellationToken, error => onFailure(new CollectionFailure(null, reader.Region, "CloudWatch GetMetricData", error))).ConfigureAwait(false);
         }
 
         var inEnvironment = candidates.Select(r => r.Arn).ToHashSet(StringComparer.Ordinal);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using WAOps.Engine.Inventory;
 using WAOps.Aws.Services.ElasticLoadBalancingV2;
 using WAOps.Aws.Services.Rds;
 using WAOps.Aws.Services.Sdk;
@@ -14,9 +15,6 @@ using Elb = WAOps.Aws.Services.ElasticLoadBalancingV2.Model;
 using Rds = WAOps.Aws.Services.Rds.Model;
 
 namespace WAOps.Aws.Cleanup;
-
-/// <summary>A listing that failed (access denied to RDS, say); the other kinds go on.</summary>
-public sealed record IdleListingFailure(string Listing, WAOpsException Error);
 
 /// <summary>
 /// Lists the resources idle criteria judge, in one region, with their tags and the properties the criteria need:
@@ -81,7 +79,7 @@ public sealed partial class IdleResourceReader : IDisposable
     /// extra calls some kinds need (target health); <paramref name="onListing"/> hears each listing as it completes.
     /// </summary>
     public async Task<IReadOnlyList<IdleResource>> ListAsync(IReadOnlySet<IdleResourceKind> kinds, Func<TagSet, bool> wanted, Action<string>? onListing,
-        Action<IdleListingFailure> onFailure, CancellationToken cancellationToken)
+        Action<CollectionFailure> onFailure, CancellationToken cancellationToken)
     {
         var found = new ConcurrentBag<IdleResource>();
         var volumes = new ConcurrentDictionary<string, Volume>(StringComparer.Ordinal);
@@ -98,7 +96,7 @@ public sealed partial class IdleResourceReader : IDisposable
             }
             catch (WAOpsException ex)
             {
-                onFailure(new IdleListingFailure(name, ex));
+                onFailure(new CollectionFailure(null, Region, name, ex));
             }
             finally
             {

@@ -55,7 +55,7 @@ internal sealed class AccountCollection
     public ConcurrentBag<ListingFailure> Failures { get; } = new();
 
     /// <summary>Told once per failed listing (the cmdlet writes it as a non-terminating error).</summary>
-    public Action<LiveCollectionFailure>? OnFailure { get; init; }
+    public Action<CollectionFailure>? OnFailure { get; init; }
 
     /// <summary>Records that <paramref name="listing"/> failed, leaving <paramref name="kinds"/> incomplete in that region, and reports it once.</summary>
     public void Fail(string region, string listing, Exception error, params ResourceKind[] kinds)
@@ -65,7 +65,7 @@ internal sealed class AccountCollection
             Failures.Add(new ListingFailure(kind.Name, AccountId, region, listing, (error as Engine.Errors.WAOpsException)?.ErrorId ?? "Unexpected", error.Message));
         }
 
-        OnFailure?.Invoke(new LiveCollectionFailure(AccountId, region, listing, error));
+        OnFailure?.Invoke(CollectionFailure.From(AccountId, region, listing, error));
     }
 }
 

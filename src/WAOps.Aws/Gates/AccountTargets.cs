@@ -1,3 +1,4 @@
+using WAOps.Engine.Gates;
 using WAOps.Aws.Services.Organizations;
 using WAOps.Aws.Session;
 using WAOps.Engine.Errors;
@@ -27,7 +28,7 @@ public static class AccountTargets
         }
         catch (WAOpsException ex)
         {
-            throw new WAOpsException(GateAccountErrorIds.OrganizationAccountsUnavailable, ex.Kind,
+            throw new WAOpsException(GateErrorIds.OrganizationAccountsUnavailable, ex.Kind,
                 $"The accounts of the organization could not be listed: {ex.Message}", null, ex)
             {
                 RecommendedAction = "Run from the management account or a delegated administrator of AWS Organizations, or list the accounts with -AccountId.",
@@ -48,7 +49,7 @@ public static class AccountTargets
 
         if (string.IsNullOrEmpty(roleName))
         {
-            throw new WAOpsException(GateAccountErrorIds.AccountUnavailable, ErrorKind.InvalidArgument,
+            throw new WAOpsException(GateErrorIds.AccountUnavailable, ErrorKind.InvalidArgument,
                 $"Account {accountId} is not the caller's account ({callerAccount}); give -AssumeRoleName to check it.", accountId);
         }
 
@@ -61,7 +62,7 @@ public static class AccountTargets
         }
         catch (WAOpsException ex)
         {
-            throw new WAOpsException(GateAccountErrorIds.AccountUnavailable, ex.Kind,
+            throw new WAOpsException(GateErrorIds.AccountUnavailable, ex.Kind,
                 $"Account {accountId} could not be checked: assuming {roleArn} failed: {ex.Message}", accountId, ex);
         }
 

@@ -23,9 +23,3 @@ public sealed class LiveCollectionRequest
     /// <summary>How many per-resource calls (per bucket, queue, topic, table, load balancer, ...) run at once.</summary>
     public int MaxResourceConcurrency { get; init; } = 16;
 }
-
-/// <summary>How far a collection has got.</summary>
-public sealed record LiveCollectionProgress(string AccountId, int ListingsDone, int ListingsTotal, string LastListing);
-
-/// <summary>A listing that failed; the inventory records it and the collection goes on.</summary>
-public sealed record LiveCollectionFailure(string AccountId, string Region, string Listing, Exception Error);

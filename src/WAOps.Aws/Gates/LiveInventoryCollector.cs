@@ -19,8 +19,8 @@ public static class LiveInventoryCollector
         AwsSession session,
         string accountId,
         LiveCollectionRequest request,
-        Action<LiveCollectionProgress>? onProgress,
-        Action<LiveCollectionFailure>? onFailure,
+        Action<CollectionProgress>? onProgress,
+        Action<CollectionFailure>? onFailure,
         CancellationToken cancellationToken)
     {
         if (request.Regions.Count == 0)
@@ -65,7 +65,7 @@ public static class LiveInventoryCollector
             finally
             {
                 listingBound.Release();
-                onProgress?.Invoke(new LiveCollectionProgress(accountId, Interlocked.Increment(ref done), work.Count, $"{item.Listing.Name} {item.Region}"));
+                onProgress?.Invoke(new CollectionProgress(accountId, 0, Interlocked.Increment(ref done), work.Count, $"{item.Listing.Name} {item.Region}"));
             }
         })).ConfigureAwait(false);
 

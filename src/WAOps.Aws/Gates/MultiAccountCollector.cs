@@ -3,18 +3,10 @@ using System.Threading.Channels;
 using WAOps.Aws.Inventory;
 using WAOps.Aws.Session;
 using WAOps.Engine.Errors;
+using WAOps.Engine.Gates;
 using WAOps.Engine.Inventory;
 
 namespace WAOps.Aws.Gates;
-
-/// <summary>One account's outcome: its inventory and the regions listed, or why it could not be checked.</summary>
-public sealed record AccountInventory(string AccountId, IReadOnlyList<string> Regions, ResourceInventory? Inventory, WAOpsException? Error);
-
-/// <summary>
-/// Which regions each account is listed in: the ones named (each must exist and be enabled there, unless already
-/// checked), all its enabled regions, or (neither) the session's region.
-/// </summary>
-public sealed record RegionSelection(IReadOnlyList<string>? Regions, bool AllEnabled, bool Validated = false);
 
 /// <summary>
 /// Collects the inventories of several accounts in parallel under a bound and streams each one as it completes. An
@@ -30,8 +22,8 @@ public static class MultiAccountCollector
         RegionSelection regions,
         Func<IReadOnlyList<string>, LiveCollectionRequest> request,
         int accountConcurrency,
-        Action<LiveCollectionProgress>? onProgress,
-        Action<LiveCollectionFailure>? onFailure,
+        Action<CollectionProgress>? onProgress,
+        Action<CollectionFailure>? onFailure,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var channel = Channel.CreateUnbounded<AccountInventory>(new UnboundedChannelOptions { SingleReader = true });
@@ -96,9 +88,9 @@ public static class MultiAccountCollector
             }
             catch (WAOpsException ex) when (!linked.IsCancellationRequested)
             {
-                var error = ex.ErrorId == GateAccountErrorIds.AccountUnavailable
+                var error = ex.ErrorId == GateErrorIds.AccountUnavailable
                     ? ex
-                    : new WAOpsException(GateAccountErrorIds.AccountUnavailable, ex.Kind, $"Account {account} could not be checked: {ex.Message}", account, ex);
+                    : new WAOpsException(GateErrorIds.AccountUnavailable, ex.Kind, $"Account {account} could not be checked: {ex.Message}", account, ex);
                 return new AccountInventory(account, listed, null, error);
             }
         }

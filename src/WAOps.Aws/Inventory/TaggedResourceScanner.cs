@@ -24,8 +24,8 @@ public static class TaggedResourceScanner
     public static async IAsyncEnumerable<InventoryResource> ScanAsync(
         AwsSession session,
         TagScanRequest request,
-        Action<TagScanProgress>? onProgress,
-        Action<TagScanFailure>? onFailure,
+        Action<CollectionProgress>? onProgress,
+        Action<CollectionFailure>? onFailure,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var batch in ScanBatchesAsync(session, request, onProgress, onFailure, cancellationToken).ConfigureAwait(false))
@@ -44,8 +44,8 @@ public static class TaggedResourceScanner
     public static async IAsyncEnumerable<IReadOnlyList<InventoryResource>> ScanBatchesAsync(
         AwsSession session,
         TagScanRequest request,
-        Action<TagScanProgress>? onProgress,
-        Action<TagScanFailure>? onFailure,
+        Action<CollectionProgress>? onProgress,
+        Action<CollectionFailure>? onFailure,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Bounded so a slow consumer holds back the listings: at most this many pages wait in memory.
@@ -93,8 +93,8 @@ public static class TaggedResourceScanner
         private readonly AwsSession _session;
         private readonly TagScanRequest _request;
         private readonly ChannelWriter<IReadOnlyList<InventoryResource>> _writer;
-        private readonly Action<TagScanProgress>? _onProgress;
-        private readonly Action<TagScanFailure>? _onFailure;
+        private readonly Action<CollectionProgress>? _onProgress;
+        private readonly Action<CollectionFailure>? _onFailure;
         private readonly SemaphoreSlim _bound;
         private readonly ConcurrentDictionary<string, byte> _reported = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<(IResourceDiscoverer Discoverer, DiscoveryContext Context, InventoryResource Resource)> _discovered = new();
@@ -102,7 +102,7 @@ public static class TaggedResourceScanner
         private int _listingsDone;
         private int _listingsTotal;
 
-        public Scan(AwsSession session, TagScanRequest request, ChannelWriter<IReadOnlyList<InventoryResource>> writer, Action<TagScanProgress>? onProgress, Action<TagScanFailure>? onFailure)
+        public Scan(AwsSession session, TagScanRequest request, ChannelWriter<IReadOnlyList<InventoryResource>> writer, Action<CollectionProgress>? onProgress, Action<CollectionFailure>? onFailure)
         {
             _session = session;
             _request = request;
@@ -153,7 +153,7 @@ public static class TaggedResourceScanner
             }
             catch (WAOpsException ex) when (!cancellationToken.IsCancellationRequested)
             {
-                _onFailure?.Invoke(new TagScanFailure(region, listing, ex));
+                _onFailure?.Invoke(CollectionFailure.From(null, region, listing, ex));
             }
             finally
             {
@@ -225,7 +225,7 @@ public static class TaggedResourceScanner
                     }
                     catch (WAOpsException ex) when (!ct.IsCancellationRequested)
                     {
-                        _onFailure?.Invoke(new TagScanFailure("global", $"{item.Discoverer.ResourceType} {item.Resource.ResourceId}", ex));
+                        _onFailure?.Invoke(CollectionFailure.From(null, "global", $"{item.Discoverer.ResourceType} {item.Resource.ResourceId}", ex));
                         return;
                     }
 
@@ -267,6 +267,6 @@ public static class TaggedResourceScanner
         }
 
         private void Progress(string listing) =>
-            _onProgress?.Invoke(new TagScanProgress(Volatile.Read(ref _resources), Volatile.Read(ref _listingsDone), _listingsTotal, listing));
+            _onProgress?.Invoke(new CollectionProgress(null, Volatile.Read(ref _resources), Volatile.Read(ref _listingsDone), _listingsTotal, listing));
     }
 }

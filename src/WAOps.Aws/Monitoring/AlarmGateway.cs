@@ -16,7 +16,7 @@ namespace WAOps.Aws.Monitoring;
 /// region at the rate given (CloudWatch's PutMetricAlarm quota is about 3 per second); throttling that happens
 /// anyway is retried by the transport.
 /// </summary>
-public sealed class AlarmGateway
+public sealed class AlarmGateway : IAlarmStore
 {
     /// <summary>PutMetricAlarm's default quota in AWS, calls per second per region.</summary>
     public const double DefaultWriteRate = 3;
@@ -50,13 +50,17 @@ public sealed class AlarmGateway
         return alarms;
     }
 
-    /// <summary>Carries out one planned change (its Detail is an <see cref="AlarmOperation"/>).</summary>
-    public Task ApplyAsync(PlannedChange change, CancellationToken cancellationToken) => change.Detail switch
+    /// <summary>Carries out one planned alarm change.</summary>
+    public async Task<ApplyResult> ApplyAsync(PlannedChange<AlarmOperation> change, CancellationToken cancellationToken)
     {
-        PutAlarmOperation put => PutAsync(put, cancellationToken),
-        DeleteAlarmOperation delete => DeleteAsync(delete, cancellationToken),
-        _ => throw new InvalidOperationException($"'{change}' carries no alarm operation to apply."),
-    };
+        await (change.Operation switch
+        {
+            PutAlarmOperation put => PutAsync(put, cancellationToken),
+            DeleteAlarmOperation delete => DeleteAsync(delete, cancellationToken),
+            _ => throw new InvalidOperationException($"'{change}' carries no alarm operation to apply."),
+        }).ConfigureAwait(false);
+        return ApplyResult.Completed();
+    }
 
     public static PutMetricAlarmRequest ToRequest(PutAlarmOperation put)
     {

@@ -14,7 +14,7 @@ namespace WAOps.Aws.Monitoring;
 /// problems become one plain error (InvalidDashboardBody) naming each problem and where it is in the body, and
 /// DeleteDashboards for numbered dashboards the workload no longer needs.
 /// </summary>
-public sealed class DashboardGateway
+public sealed class DashboardGateway : IDashboardStore
 {
     public DashboardGateway(AwsSession session)
     {
@@ -50,18 +50,19 @@ public sealed class DashboardGateway
         return names;
     }
 
-    /// <summary>Carries out one planned change; returns the warnings PutDashboard gave with a success.</summary>
-    public async Task<IReadOnlyList<string>> ApplyAsync(PlannedChange change, CancellationToken cancellationToken)
+    /// <summary>Carries out one planned change; the warnings PutDashboard gave with a success are its note ("; " between them).</summary>
+    public async Task<ApplyResult> ApplyAsync(PlannedChange<DashboardOperation> change, CancellationToken cancellationToken)
     {
-        switch (change.Detail)
+        switch (change.Operation)
         {
             case PutDashboardOperation put:
                 try
                 {
                     var response = await Client.PutDashboardAsync(new PutDashboardRequest { DashboardName = put.Dashboard.Name, DashboardBody = put.Dashboard.Body }, cancellationToken).ConfigureAwait(false);
-                    return response.DashboardValidationMessages
+                    var warnings = response.DashboardValidationMessages
                         .Select(m => string.IsNullOrEmpty(m.DataPath) ? m.Message ?? string.Empty : $"{m.DataPath}: {m.Message}")
                         .ToList();
+                    return ApplyResult.Completed(warnings.Count == 0 ? null : string.Join("; ", warnings));
                 }
                 catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidParameterInput")
                 {
@@ -78,7 +79,7 @@ public sealed class DashboardGateway
                     // Already gone.
                 }
 
-                return Array.Empty<string>();
+                return ApplyResult.Completed();
 
             default:
                 throw new InvalidOperationException($"'{change}' carries no dashboard operation to apply.");

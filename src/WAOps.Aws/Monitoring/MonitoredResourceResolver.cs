@@ -20,9 +20,6 @@ using EngineArn = WAOps.Engine.Inventory.Arn;
 
 namespace WAOps.Aws.Monitoring;
 
-/// <summary>The resources described for monitoring, those left out with the reason, and warnings about facts that could not be read.</summary>
-public sealed record ResolveResult(IReadOnlyList<MonitoredResource> Resources, IReadOnlyList<IgnoredResource> Ignored, IReadOnlyList<string> Warnings);
-
 /// <summary>
 /// Describes each resource for the dashboard and the alarm catalog: its kind, the region of its metrics, the
 /// dimensions of its metrics and the facts the catalogs need. Most kinds are described from the ARN alone (Lambda

@@ -1,3 +1,4 @@
+using WAOps.Engine.Inventory;
 using WAOps.Aws.Inventory;
 using WAOps.Aws.Protocol;
 using WAOps.Aws.Services.AutoScaling;
@@ -7,11 +8,10 @@ using WAOps.Aws.Services.Sts;
 using WAOps.Aws.Session;
 using WAOps.Engine.Dashboards;
 using WAOps.Engine.Errors;
+using WAOps.Engine.Monitoring;
+using WAOps.Engine.Tags;
 
 namespace WAOps.Aws.Monitoring;
-
-/// <summary>What discovery found, and notes for -Verbose (kinds left out, nested stacks read, ...).</summary>
-public sealed record WorkloadDiscoveryResult(IReadOnlyList<ResourceReference> Resources, IReadOnlyList<string> Notes);
 
 /// <summary>
 /// Finds a workload's resources: by tags (the Tagging API's GetResources with tag filters, limited to the kinds
@@ -26,7 +26,7 @@ public static class WorkloadDiscovery
     public static async Task<WorkloadDiscoveryResult> FindByTagsAsync(
         AwsSession session,
         IReadOnlyList<TagFilterSpec> filters,
-        Action<TagScanFailure>? onFailure,
+        Action<CollectionFailure>? onFailure,
         CancellationToken cancellationToken)
     {
         if (filters.Count == 0)
@@ -62,7 +62,7 @@ public static class WorkloadDiscovery
         }
         catch (WAOpsException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            onFailure?.Invoke(new TagScanFailure(session.Region, "DescribeAutoScalingGroups", ex));
+            onFailure?.Invoke(CollectionFailure.From(null, session.Region, "DescribeAutoScalingGroups", ex));
         }
 
         return new WorkloadDiscoveryResult(found.Values.OrderBy(r => r.Arn, StringComparer.Ordinal).ToList(), Array.Empty<string>());

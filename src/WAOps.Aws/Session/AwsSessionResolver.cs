@@ -43,6 +43,33 @@ public static class AwsSessionResolver
             profileName, env, callOptions ?? AwsCallOptions.Default);
     }
 
+    /// <summary>
+    /// The region a session would be in, for work that calls no AWS service (judging templates, where it is what
+    /// AWS::Region stands for): -Region, $StoredAWSRegion, the profile (-ProfileName, else AWS_PROFILE or the default
+    /// one), AWS_REGION / AWS_DEFAULT_REGION, without credentials or instance metadata; <paramref name="fallback"/>
+    /// when none is set. Says where it came from to <paramref name="trace"/>.
+    /// </summary>
+    public static string ResolveRegionWithoutCredentials(AwsSessionRequest request, string fallback, Action<string>? trace = null)
+    {
+        var env = request.Environment;
+        var profiles = new Lazy<CredentialProfileStoreChain>(() => OpenProfileStore(request.ProfileLocation));
+        var profile = new Lazy<CredentialProfile?>(() => string.IsNullOrWhiteSpace(request.ProfileName)
+            ? TryDefaultProfile(env, profiles.Value, throwIfNamedMissing: false)
+            : FindProfile(profiles.Value, request.ProfileName!));
+        var nothingSet = string.IsNullOrWhiteSpace(request.Region) && string.IsNullOrWhiteSpace(request.StoredRegion) && profile.Value?.Region is null
+            && env.Get("AWS_REGION") is null && env.Get("AWS_DEFAULT_REGION") is null;
+        if (nothingSet)
+        {
+            trace?.Invoke($"Region: {fallback} (none was given or set).");
+            return fallback;
+        }
+
+        // Something is set, so the chain stops before instance metadata.
+        var (region, _, detail) = ResolveRegion(request, env, profile);
+        trace?.Invoke($"Region: {region} from {detail}.");
+        return region;
+    }
+
     private static CredentialProfileStoreChain OpenProfileStore(string? profileLocation) =>
         string.IsNullOrWhiteSpace(profileLocation) ? new CredentialProfileStoreChain() : new CredentialProfileStoreChain(profileLocation);
 

@@ -1,6 +1,6 @@
 namespace WAOps.Engine.Alarms;
 
-/// <summary>What applying an alarm change sends; the Detail of the planned change.</summary>
+/// <summary>What applying a planned alarm change sends to CloudWatch (or, for changes not sent, would send).</summary>
 public abstract record AlarmOperation(string Region, string AlarmName);
 
 /// <summary>

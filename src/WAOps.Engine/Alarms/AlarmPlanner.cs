@@ -21,7 +21,7 @@ public static class AlarmPlanner
     public const string PrunedReason = "Its resource is no longer in the workload.";
     private const double Tolerance = 1e-9;
 
-    public static IReadOnlyList<PlannedChange> Plan(IReadOnlyList<MetricAlarmSpec> wanted, IReadOnlyList<ExistingAlarm> existing, AlarmPlanOptions options)
+    public static IReadOnlyList<PlannedChange<AlarmOperation>> Plan(IReadOnlyList<MetricAlarmSpec> wanted, IReadOnlyList<ExistingAlarm> existing, AlarmPlanOptions options)
     {
         ArgumentNullException.ThrowIfNull(wanted);
         ArgumentNullException.ThrowIfNull(existing);
@@ -29,7 +29,7 @@ public static class AlarmPlanner
         var byKey = existing
             .GroupBy(a => Key(a.Region, a.Name), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var changes = new List<PlannedChange>();
+        var changes = new List<PlannedChange<AlarmOperation>>();
         var wantedKeys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var alarm in wanted.OrderBy(a => a.Region, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal))
         {
@@ -45,8 +45,8 @@ public static class AlarmPlanner
             .OrderBy(a => a.Region, StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal))
         {
             changes.Add(options.Prune
-                ? new PlannedChange(extra.Name, AlarmKind, ChangeAction.Delete, PrunedReason, extra.Condition, null, new DeleteAlarmOperation(extra.Region, extra.Name, extra.Arn))
-                : new PlannedChange(extra.Name, AlarmKind, ChangeAction.Skip, ExtraReason, extra.Condition));
+                ? new PlannedChange<AlarmOperation>(extra.Name, AlarmKind, ChangeAction.Delete, PrunedReason, extra.Condition, null, new DeleteAlarmOperation(extra.Region, extra.Name, extra.Arn))
+                : new PlannedChange<AlarmOperation>(extra.Name, AlarmKind, ChangeAction.Skip, ExtraReason, extra.Condition, operation: new DeleteAlarmOperation(extra.Region, extra.Name, extra.Arn)));
         }
 
         return changes;
@@ -62,14 +62,16 @@ public static class AlarmPlanner
         $"Needs a threshold: AWS leaves it to you for {alarm.Key}; WAOps does not guess one. "
         + $"Give -AlarmThreshold @{{ '{alarm.Key}' = <value> }} ({alarm.MetricName} {alarm.Statistic} {AlarmText.Operator(alarm.ComparisonOperator)} value).";
 
-    private static PlannedChange PlanOne(MetricAlarmSpec alarm, ExistingAlarm? current, AlarmPlanOptions options)
+    private static PlannedChange<AlarmOperation> PlanOne(MetricAlarmSpec alarm, ExistingAlarm? current, AlarmPlanOptions options)
     {
         var resolved = alarm;
         if (alarm.Threshold is null)
         {
             if (current?.Threshold is not { } kept)
             {
-                return new PlannedChange(alarm.Name, AlarmKind, ChangeAction.Skip, NeedsThresholdReason(alarm), current?.Condition, alarm.Condition, alarm);
+                // Not sent: the operation says which alarm needs a threshold.
+                return new PlannedChange<AlarmOperation>(alarm.Name, AlarmKind, ChangeAction.Skip, NeedsThresholdReason(alarm), current?.Condition, alarm.Condition,
+                    new PutAlarmOperation(alarm, Array.Empty<string>(), Array.Empty<string>(), Array.Empty<string>(), options.Tags, current is null, current?.Arn));
             }
 
             resolved = alarm with { Threshold = kept, ThresholdSource = ThresholdSource.Kept };
@@ -82,14 +84,14 @@ public static class AlarmPlanner
         var operation = new PutAlarmOperation(resolved, alarmActions, okActions, insufficient, options.Tags, current is null, current?.Arn);
         if (current is null)
         {
-            return new PlannedChange(alarm.Name, AlarmKind, ChangeAction.Create, CreateReason(resolved), null, resolved.Condition, operation);
+            return new PlannedChange<AlarmOperation>(alarm.Name, AlarmKind, ChangeAction.Create, CreateReason(resolved), null, resolved.Condition, operation);
         }
 
         var differences = Differences(resolved, current, managed ? alarmActions : null);
         return differences.Count == 0
-            ? new PlannedChange(alarm.Name, AlarmKind, ChangeAction.None, resolved.ThresholdSource == ThresholdSource.Kept ? "As wanted (threshold kept: AWS leaves it to you)." : AsWantedReason,
-                current.Condition, resolved.Condition, resolved)
-            : new PlannedChange(alarm.Name, AlarmKind, ChangeAction.Update, $"Changed: {string.Join(", ", differences)}.", current.Condition, resolved.Condition, operation);
+            ? new PlannedChange<AlarmOperation>(alarm.Name, AlarmKind, ChangeAction.None,
+                resolved.ThresholdSource == ThresholdSource.Kept ? "As wanted (threshold kept: AWS leaves it to you)." : AsWantedReason, current.Condition, resolved.Condition, operation)
+            : new PlannedChange<AlarmOperation>(alarm.Name, AlarmKind, ChangeAction.Update, $"Changed: {string.Join(", ", differences)}.", current.Condition, resolved.Condition, operation);
     }
 
     private static string CreateReason(MetricAlarmSpec alarm) => alarm.ThresholdSource switch

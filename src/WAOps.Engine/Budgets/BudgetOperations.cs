@@ -1,9 +1,9 @@
 namespace WAOps.Engine.Budgets;
 
-// What applying one planned budget change asks of AWS: each record is the Detail of one PlannedChange and maps
-// onto exactly one AWS Budgets operation.
+// What applying one planned budget change asks of AWS: each record is the operation of one planned change and maps
+// onto exactly one AWS call.
 
-/// <summary>The Detail of a planned budget change: which budget, and the one AWS operation that carries it out.</summary>
+/// <summary>The operation of a planned budget change: which budget, and the one AWS call that carries it out.</summary>
 public abstract record BudgetOperation(string BudgetName);
 
 /// <summary>CreateBudget with every notification and subscriber in one call (a new budget is never half made).</summary>
@@ -23,6 +23,12 @@ public sealed record DeleteNotificationOperation(string Budget, BudgetNotificati
 
 /// <summary>CreateSubscriber on an existing notification.</summary>
 public sealed record CreateSubscriberOperation(string Budget, BudgetNotificationKey Notification, BudgetSubscriber Subscriber) : BudgetOperation(Budget);
+
+/// <summary>
+/// SetTopicAttributes Policy on an SNS topic the budget's alerts go to: the policy as it was with the statement AWS
+/// documents added, so that budgets.amazonaws.com may publish (-FixTopicPolicy). A prerequisite of the budget's changes.
+/// </summary>
+public sealed record AddBudgetsTopicStatementOperation(string Budget, SnsTopicArn Topic, string Policy) : BudgetOperation(Budget);
 
 /// <summary>DeleteSubscriber from an existing notification. NotFound counts as done.</summary>
 public sealed record DeleteSubscriberOperation(string Budget, BudgetNotificationKey Notification, BudgetSubscriber Subscriber) : BudgetOperation(Budget);

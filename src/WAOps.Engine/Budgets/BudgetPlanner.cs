@@ -22,7 +22,7 @@ public static class BudgetPlanner
     /// <param name="desired">The budget as it should be.</param>
     /// <param name="actual">The budget as AWS has it, with every notification's subscribers read; null when it does not exist.</param>
     /// <param name="prune">Delete notifications and subscribers that are not wanted, instead of reporting them.</param>
-    public static IReadOnlyList<PlannedChange> Plan(BudgetSpec desired, BudgetState? actual, bool prune)
+    public static IReadOnlyList<PlannedChange<BudgetOperation>> Plan(BudgetSpec desired, BudgetState? actual, bool prune)
     {
         ArgumentNullException.ThrowIfNull(desired);
         if (actual is null)
@@ -38,7 +38,7 @@ public static class BudgetPlanner
             { RecommendedAction = "Give another -Name." };
         }
 
-        var changes = new List<PlannedChange> { BudgetChange(desired, actual) };
+        var changes = new List<PlannedChange<BudgetOperation>> { BudgetChange(desired, actual) };
         var existing = actual.Notifications.GroupBy(n => n.Key).ToDictionary(g => g.Key, g => g.First());
         var wantedKeys = desired.Notifications.Select(n => n.Key).ToHashSet();
         var extras = existing.Values.Where(n => !wantedKeys.Contains(n.Key)).ToList();
@@ -72,7 +72,7 @@ public static class BudgetPlanner
         {
             changes.AddRange(extras.Select(e => prune
                 ? DeleteNotification(desired.Name, e, ExtraReason)
-                : new PlannedChange(NotificationTarget(desired.Name, e.Key), NotificationKind, ChangeAction.Skip, ExtraReason, before: DescribeSubscribers(e.Subscribers))));
+                : new PlannedChange<BudgetOperation>(NotificationTarget(desired.Name, e.Key), NotificationKind, ChangeAction.Skip, ExtraReason, before: DescribeSubscribers(e.Subscribers))));
         }
 
         return changes;
@@ -82,12 +82,12 @@ public static class BudgetPlanner
 
     public static string SubscriberTarget(string budget, BudgetNotificationKey key, BudgetSubscriber subscriber) => $"{budget}/{key}/{subscriber}";
 
-    private static PlannedChange CreateBudget(BudgetSpec desired) =>
+    private static PlannedChange<BudgetOperation> CreateBudget(BudgetSpec desired) =>
         new(desired.Name, BudgetKind, ChangeAction.Create, "The budget does not exist.",
             after: $"{desired.DescribeLimit()}; alerts {string.Join(", ", desired.Notifications.Select(n => n.Key))} to {DescribeSubscribers(desired.Notifications.FirstOrDefault()?.Subscribers)}",
-            detail: new CreateBudgetOperation(desired));
+            operation: new CreateBudgetOperation(desired));
 
-    private static PlannedChange BudgetChange(BudgetSpec desired, BudgetState actual)
+    private static PlannedChange<BudgetOperation> BudgetChange(BudgetSpec desired, BudgetState actual)
     {
         var differences = new List<string>();
         if (actual.Amount != desired.Amount)
@@ -112,12 +112,12 @@ public static class BudgetPlanner
         }
 
         return differences.Count == 0
-            ? new PlannedChange(desired.Name, BudgetKind, ChangeAction.None, AsWantedReason, actual.DescribeLimit(), desired.DescribeLimit())
-            : new PlannedChange(desired.Name, BudgetKind, ChangeAction.Update, $"Changed: {string.Join(", ", differences)}.",
+            ? new PlannedChange<BudgetOperation>(desired.Name, BudgetKind, ChangeAction.None, AsWantedReason, actual.DescribeLimit(), desired.DescribeLimit())
+            : new PlannedChange<BudgetOperation>(desired.Name, BudgetKind, ChangeAction.Update, $"Changed: {string.Join(", ", differences)}.",
                 actual.DescribeLimit(), desired.DescribeLimit(), new UpdateBudgetOperation(desired, timeUnitChanged));
     }
 
-    private static IEnumerable<PlannedChange> PlanNotification(string budget, BudgetNotification wanted, BudgetNotification current, bool prune)
+    private static IEnumerable<PlannedChange<BudgetOperation>> PlanNotification(string budget, BudgetNotification wanted, BudgetNotification current, bool prune)
     {
         var have = current.Subscribers ?? throw new ArgumentException($"The subscribers of {NotificationTarget(budget, current.Key)} were not read; the planner needs them.", nameof(current));
         var want = wanted.Subscribers ?? Array.Empty<BudgetSubscriber>();
@@ -153,10 +153,10 @@ public static class BudgetPlanner
         }
 
         var target = NotificationTarget(budget, current.Key);
-        yield return new PlannedChange(target, NotificationKind, ChangeAction.None, AsWantedReason, DescribeSubscribers(have), DescribeSubscribers(want));
+        yield return new PlannedChange<BudgetOperation>(target, NotificationKind, ChangeAction.None, AsWantedReason, DescribeSubscribers(have), DescribeSubscribers(want));
         foreach (var subscriber in want.Where(have.Contains))
         {
-            yield return new PlannedChange(SubscriberTarget(budget, current.Key, subscriber), SubscriberKind, ChangeAction.None, AsWantedReason, subscriber.Address, subscriber.Address);
+            yield return new PlannedChange<BudgetOperation>(SubscriberTarget(budget, current.Key, subscriber), SubscriberKind, ChangeAction.None, AsWantedReason, subscriber.Address, subscriber.Address);
         }
 
         foreach (var subscriber in creates.Where(s => !overflowing.Contains(s.Type)))
@@ -178,25 +178,25 @@ public static class BudgetPlanner
         {
             yield return prune
                 ? DeleteSubscriber(budget, current.Key, subscriber)
-                : new PlannedChange(SubscriberTarget(budget, current.Key, subscriber), SubscriberKind, ChangeAction.Skip, ExtraReason, before: subscriber.Address);
+                : new PlannedChange<BudgetOperation>(SubscriberTarget(budget, current.Key, subscriber), SubscriberKind, ChangeAction.Skip, ExtraReason, before: subscriber.Address);
         }
     }
 
-    private static PlannedChange CreateNotification(string budget, BudgetNotification wanted, string reason) =>
+    private static PlannedChange<BudgetOperation> CreateNotification(string budget, BudgetNotification wanted, string reason) =>
         new(NotificationTarget(budget, wanted.Key), NotificationKind, ChangeAction.Create, reason,
-            after: DescribeSubscribers(wanted.Subscribers), detail: new CreateNotificationOperation(budget, wanted));
+            after: DescribeSubscribers(wanted.Subscribers), operation: new CreateNotificationOperation(budget, wanted));
 
-    private static PlannedChange DeleteNotification(string budget, BudgetNotification current, string reason) =>
+    private static PlannedChange<BudgetOperation> DeleteNotification(string budget, BudgetNotification current, string reason) =>
         new(NotificationTarget(budget, current.Key), NotificationKind, ChangeAction.Delete, reason,
-            before: DescribeSubscribers(current.Subscribers), detail: new DeleteNotificationOperation(budget, current.Key));
+            before: DescribeSubscribers(current.Subscribers), operation: new DeleteNotificationOperation(budget, current.Key));
 
-    private static PlannedChange CreateSubscriber(string budget, BudgetNotificationKey key, BudgetSubscriber subscriber) =>
+    private static PlannedChange<BudgetOperation> CreateSubscriber(string budget, BudgetNotificationKey key, BudgetSubscriber subscriber) =>
         new(SubscriberTarget(budget, key, subscriber), SubscriberKind, ChangeAction.Create, "The notification does not send to it.",
-            after: subscriber.Address, detail: new CreateSubscriberOperation(budget, key, subscriber));
+            after: subscriber.Address, operation: new CreateSubscriberOperation(budget, key, subscriber));
 
-    private static PlannedChange DeleteSubscriber(string budget, BudgetNotificationKey key, BudgetSubscriber subscriber) =>
+    private static PlannedChange<BudgetOperation> DeleteSubscriber(string budget, BudgetNotificationKey key, BudgetSubscriber subscriber) =>
         new(SubscriberTarget(budget, key, subscriber), SubscriberKind, ChangeAction.Delete, ExtraReason,
-            before: subscriber.Address, detail: new DeleteSubscriberOperation(budget, key, subscriber));
+            before: subscriber.Address, operation: new DeleteSubscriberOperation(budget, key, subscriber));
 
     private static int LimitOf(BudgetSubscriberType type) => type == BudgetSubscriberType.Sns ? BudgetLimits.MaxSnsSubscribers : BudgetLimits.MaxEmailSubscribers;
 

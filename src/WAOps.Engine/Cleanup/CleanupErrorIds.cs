@@ -41,7 +41,4 @@ public static class CleanupErrorIds
 
     /// <summary>The snapshot taken before a delete or stop failed; the resource was kept.</summary>
     public const string SnapshotFailed = nameof(SnapshotFailed);
-
-    /// <summary>A change needed confirmation but the host cannot prompt (a scheduled job): run with -Force or -Confirm:$false.</summary>
-    public const string ConfirmationRequired = nameof(ConfirmationRequired);
 }

@@ -23,7 +23,7 @@ public sealed class CleanupPlanItem
         MarkKey = markKey;
         EstimatedMonthlySavings = CleanupPriceTable.MonthlySavings(resource, action is IdleAction.Mark or IdleAction.Unmark or IdleAction.None ? Recommended : action);
         Change = isWrite
-            ? new PlannedChange(resource.Arn, resource.Kind.ToString(), ChangeActionOf(action), reason, Before(), After(), this)
+            ? new PlannedChange<CleanupPlanItem>(resource.Arn, resource.Kind.ToString(), ChangeActionOf(action), reason, Before(), After(), this, Describe())
             : null;
     }
 
@@ -55,8 +55,12 @@ public sealed class CleanupPlanItem
 
     public decimal? EstimatedMonthlySavings { get; }
 
-    /// <summary>The change in the shared plan/apply model (writes only); its Detail is this item.</summary>
-    public PlannedChange? Change { get; }
+    /// <summary>The change in the shared plan/apply model (writes only); its operation is this item.</summary>
+    public PlannedChange<CleanupPlanItem>? Change { get; }
+
+    /// <summary>The item as a change to carry out: its write, or a planned skip with the result known already.</summary>
+    public PlannedChange<CleanupPlanItem> AsChange() =>
+        Change ?? new PlannedChange<CleanupPlanItem>(Resource.Arn, Resource.Kind.ToString(), ChangeAction.Skip, Reason, operation: this, description: Describe());
 
     /// <summary>The ShouldProcess text: "Stop Ec2Instance i-0abc (t3.micro, running): CPU ≤ 10% ...".</summary>
     public string Describe() => Action switch

@@ -1,4 +1,5 @@
 using WAOps.Engine.Cleanup;
+using WAOps.Engine.Planning;
 using WAOps.Engine.Tags;
 using WAOps.Engine.Text;
 
@@ -95,6 +96,23 @@ public sealed class IdleCleanupResult
 
     public static IdleCleanupResult Failed(CleanupPlanItem item, string error, string errorId, IReadOnlyList<string>? backups = null) =>
         new(item, CleanupOutcome.Failed, item.Reason, error, errorId, backups);
+
+    /// <summary>The result of one plan item once the plan executor is done with it.</summary>
+    public static IdleCleanupResult From(ExecutedChange<CleanupPlanItem> executed)
+    {
+        var item = executed.Change.Operation!;
+        if (!item.IsWrite)
+        {
+            return Planned(item);
+        }
+
+        return executed.Outcome switch
+        {
+            ChangeOutcome.Failed => Failed(item, executed.Error?.Message ?? executed.Note ?? "failed", executed.Error?.ErrorId ?? PlanErrorIds.UnexpectedError, executed.Artifacts),
+            ChangeOutcome.Skipped => Skipped(item, executed.Note ?? "skipped", executed.Artifacts),
+            _ => Done(item, executed.Note, executed.Artifacts),
+        };
+    }
 
     public static CleanupOutcome SuccessOutcome(IdleAction action) => action switch
     {

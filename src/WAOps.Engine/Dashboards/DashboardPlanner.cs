@@ -22,35 +22,36 @@ public static class DashboardPlanner
     /// <param name="otherParts">Dashboards named like further parts (name-n) with their bodies, to find left-overs.</param>
     /// <param name="marker">The workload's marker; only left-overs that carry it are touched.</param>
     /// <param name="prune">Delete left-overs instead of reporting them.</param>
-    public static IReadOnlyList<PlannedChange> Plan(
+    public static IReadOnlyList<PlannedChange<DashboardOperation>> Plan(
         IReadOnlyList<DashboardDefinition> wanted,
         IReadOnlyDictionary<string, string?> current,
         IEnumerable<KeyValuePair<string, string?>> otherParts,
         string marker,
         bool prune)
     {
-        var changes = new List<PlannedChange>();
+        var changes = new List<PlannedChange<DashboardOperation>>();
         foreach (var dashboard in wanted)
         {
             current.TryGetValue(dashboard.Name, out var body);
-            changes.Add(Compare(dashboard.Name, DashboardKind, dashboard.Body, body, "the one in CloudWatch", new PutDashboardOperation(dashboard), dashboard));
+            changes.Add(Compare<DashboardOperation>(dashboard.Name, DashboardKind, dashboard.Body, body, "the one in CloudWatch", new PutDashboardOperation(dashboard), dashboard));
         }
 
         var names = wanted.Select(w => w.Name).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, body) in otherParts.Where(p => !names.Contains(p.Key) && p.Value?.Contains(marker, StringComparison.Ordinal) == true).OrderBy(p => PartNumber(p.Key)))
         {
             changes.Add(prune
-                ? new PlannedChange(name, DashboardKind, ChangeAction.Delete, "The workload no longer needs this numbered dashboard.", Describe(body), null, new DeleteDashboardOperation(name))
-                : new PlannedChange(name, DashboardKind, ChangeAction.Skip, ExtraReason, Describe(body)));
+                ? new PlannedChange<DashboardOperation>(name, DashboardKind, ChangeAction.Delete, "The workload no longer needs this numbered dashboard.", Describe(body), null,
+                    new DeleteDashboardOperation(name))
+                : new PlannedChange<DashboardOperation>(name, DashboardKind, ChangeAction.Skip, ExtraReason, Describe(body), operation: new DeleteDashboardOperation(name)));
         }
 
         return changes;
     }
 
     /// <summary>Plans writing each dashboard's pretty-printed body to its file; current holds each file's content (null when absent).</summary>
-    public static IReadOnlyList<PlannedChange> PlanFiles(IReadOnlyList<(string Path, DashboardDefinition Dashboard)> files, IReadOnlyDictionary<string, string?> current)
+    public static IReadOnlyList<PlannedChange<WriteDashboardFileOperation>> PlanFiles(IReadOnlyList<(string Path, DashboardDefinition Dashboard)> files, IReadOnlyDictionary<string, string?> current)
     {
-        var changes = new List<PlannedChange>();
+        var changes = new List<PlannedChange<WriteDashboardFileOperation>>();
         foreach (var (path, dashboard) in files)
         {
             current.TryGetValue(path, out var content);
@@ -108,18 +109,20 @@ public static class DashboardPlanner
         }
     }
 
-    private static PlannedChange Compare(string target, string kind, string wantedBody, string? currentBody, string where, object detail, DashboardDefinition dashboard, bool? same = null)
+    private static PlannedChange<TOperation> Compare<TOperation>(string target, string kind, string wantedBody, string? currentBody, string where, TOperation operation,
+        DashboardDefinition dashboard, bool? same = null)
+        where TOperation : class
     {
         var after = $"{dashboard.WidgetCount} widgets, {dashboard.MetricCount} metrics";
         if (currentBody is null)
         {
-            return new PlannedChange(target, kind, ChangeAction.Create, kind == FileKind ? "The file does not exist." : "The dashboard does not exist.", null, after, detail);
+            return new PlannedChange<TOperation>(target, kind, ChangeAction.Create, kind == FileKind ? "The file does not exist." : "The dashboard does not exist.", null, after, operation);
         }
 
         var unchanged = same ?? DashboardBody.AreEquivalent(wantedBody, currentBody);
         return unchanged
-            ? new PlannedChange(target, kind, ChangeAction.None, "As wanted.", Describe(currentBody), after, dashboard)
-            : new PlannedChange(target, kind, ChangeAction.Update, $"The body differs from {where}.", Describe(currentBody), after, detail);
+            ? new PlannedChange<TOperation>(target, kind, ChangeAction.None, "As wanted.", Describe(currentBody), after, operation)
+            : new PlannedChange<TOperation>(target, kind, ChangeAction.Update, $"The body differs from {where}.", Describe(currentBody), after, operation);
     }
 
     private static int PartNumber(string name)

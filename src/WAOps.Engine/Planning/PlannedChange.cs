@@ -1,13 +1,13 @@
 namespace WAOps.Engine.Planning;
 
 /// <summary>
-/// One change a planner wants: on which target (an ARN, a name), of what kind (Budget, Notification,
-/// Alarm, Tag, ...), the action, the state before and after as readable text, and why. <see cref="Detail"/>
-/// carries what the applier needs, typed by the planner that made it.
+/// One change a planner wants: on which target (an ARN, a name), of what kind (Budget, Notification, Alarm, Tag,
+/// ...), the action, the state before and after as readable text, and why. The typed
+/// <see cref="PlannedChange{TOperation}"/> carries what its applier sends.
 /// </summary>
-public sealed class PlannedChange
+public abstract class PlannedChange
 {
-    public PlannedChange(string target, string kind, ChangeAction action, string reason, string? before = null, string? after = null, object? detail = null)
+    protected PlannedChange(string target, string kind, ChangeAction action, string reason, string? before, string? after)
     {
         Target = target;
         Kind = kind;
@@ -15,7 +15,6 @@ public sealed class PlannedChange
         Reason = reason;
         Before = before;
         After = after;
-        Detail = detail;
     }
 
     public string Target { get; }
@@ -30,10 +29,14 @@ public sealed class PlannedChange
 
     public string? After { get; }
 
-    public object? Detail { get; }
-
-    /// <summary>Whether applying it sends anything to AWS (ShouldProcess is asked only for these).</summary>
+    /// <summary>Whether applying it sends anything to AWS (confirmation is asked only for these).</summary>
     public bool IsWrite => Action is ChangeAction.Create or ChangeAction.Update or ChangeAction.Delete;
+
+    /// <summary>
+    /// A change the rest of its plan depends on (an SNS topic policy that lets AWS Budgets publish, say): when it is
+    /// not made, the changes after it are skipped rather than made without it.
+    /// </summary>
+    public bool IsPrerequisite { get; init; }
 
     /// <summary>The outcome when the change is carried out successfully.</summary>
     public ChangeOutcome SuccessOutcome => Action switch
@@ -45,10 +48,35 @@ public sealed class PlannedChange
         _ => ChangeOutcome.Unchanged,
     };
 
-    /// <summary>The ShouldProcess action text: "Create Notification", "Update Budget", ...</summary>
-    public string Describe() => After is null && Before is null
+    /// <summary>The confirmation text: "Create Notification (none -> ...): reason".</summary>
+    public virtual string Describe() => After is null && Before is null
         ? $"{Action} {Kind}: {Reason}"
         : $"{Action} {Kind} ({Before ?? "none"} -> {After ?? "none"}): {Reason}";
 
     public override string ToString() => $"{Action} {Kind} {Target}";
+}
+
+/// <summary>A planned change with the operation its applier carries out (for writes) or would carry out.</summary>
+public sealed class PlannedChange<TOperation> : PlannedChange
+    where TOperation : class
+{
+    public PlannedChange(string target, string kind, ChangeAction action, string reason, string? before = null, string? after = null, TOperation? operation = null,
+        string? description = null)
+        : base(target, kind, action, reason, before, after)
+    {
+        if (IsWrite && operation is null)
+        {
+            throw new ArgumentException($"A {action} of {kind} {target} needs the operation that carries it out.", nameof(operation));
+        }
+
+        Operation = operation;
+        _description = description;
+    }
+
+    private readonly string? _description;
+
+    /// <summary>What applying it sends (writes); for other changes, what it would send or the subject it is about, if any.</summary>
+    public TOperation? Operation { get; }
+
+    public override string Describe() => _description ?? base.Describe();
 }

@@ -1,6 +1,6 @@
 namespace WAOps.Engine.Tags;
 
-/// <summary>Stable error ids for tag policies and tag parameters.</summary>
+/// <summary>Stable error ids for tag policies, tag parameters and tag repair.</summary>
 public static class TagPolicyErrorIds
 {
     public const string EmptyRequiredTagList = "EmptyRequiredTagList";
@@ -12,4 +12,8 @@ public static class TagPolicyErrorIds
     public const string InvalidTagPolicyFile = "InvalidTagPolicyFile";
     public const string InvalidResourceType = "InvalidResourceType";
     public const string InvalidTagValue = "InvalidTagValue";
+    public const string NothingToRepair = "NothingToRepair";
+
+    /// <summary>AWS refused to tag one resource (its own code, such as AccessDenied, is the result's ErrorId).</summary>
+    public const string TagRepairFailed = "TagRepairFailed";
 }

@@ -77,12 +77,12 @@ public static class TagRepairPlanner
     }
 
     /// <summary>The plan as a planned change: Update when it writes, else None (with its notes as the reason).</summary>
-    public static PlannedChange ToChange(TagRepairPlan plan, TagSet current)
+    public static PlannedChange<TagRepairPlan> ToChange(TagRepairPlan plan, TagSet current)
     {
         if (!plan.HasChanges)
         {
-            return new PlannedChange(plan.ResourceArn, ChangeKind, ChangeAction.None,
-                plan.Notes.Count > 0 ? string.Join("; ", plan.Notes) : "tags already as requested", detail: plan);
+            return new PlannedChange<TagRepairPlan>(plan.ResourceArn, ChangeKind, ChangeAction.None,
+                plan.Notes.Count > 0 ? string.Join("; ", plan.Notes) : "tags already as requested", operation: plan);
         }
 
         var before = string.Join("; ", plan.KeysToRemove.Concat(plan.TagsToSet.Keys.Where(current.ContainsKey)).Distinct()
@@ -96,6 +96,6 @@ public static class TagRepairPlanner
             reason += "; " + string.Join("; ", plan.Notes);
         }
 
-        return new PlannedChange(plan.ResourceArn, ChangeKind, ChangeAction.Update, reason, before.Length == 0 ? null : before, after, plan);
+        return new PlannedChange<TagRepairPlan>(plan.ResourceArn, ChangeKind, ChangeAction.Update, reason, before.Length == 0 ? null : before, after, plan);
     }
 }

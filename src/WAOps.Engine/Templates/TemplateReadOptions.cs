@@ -6,8 +6,11 @@ public sealed class TemplateReadOptions
     /// <summary>The account id template resources are filed under (AWS::AccountId itself stays unresolved: it is known at deployment).</summary>
     public const string PlaceholderAccountId = "000000000000";
 
+    /// <summary>The region templates are judged in when none is given or set.</summary>
+    public const string DefaultRegion = "us-east-1";
+
     /// <summary>The region AWS::Region and !GetAZs resolve to, and the region of every resource.</summary>
-    public string Region { get; init; } = "us-east-1";
+    public string Region { get; init; } = DefaultRegion;
 
     public string AccountId { get; init; } = PlaceholderAccountId;
 

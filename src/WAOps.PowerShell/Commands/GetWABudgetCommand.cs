@@ -17,7 +17,7 @@ namespace WAOps.PowerShell.Commands;
 [OutputType("WAOps.BudgetState")]
 public sealed class GetWABudgetCommand : WAOpsAwsCmdlet
 {
-    private const int ProgressId = 42;
+    protected override int ProgressId => 42;
     private AwsSession? _session;
     private BudgetGateway? _gateway;
 

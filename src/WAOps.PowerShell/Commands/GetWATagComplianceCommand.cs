@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using WAOps.Aws.Inventory;
 using WAOps.Engine.Errors;
+using WAOps.Engine.Runs;
 using WAOps.Engine.Tags;
 using WAOps.PowerShell.Infrastructure;
 
@@ -17,8 +18,6 @@ public sealed class GetWATagComplianceCommand : WAOpsAwsCmdlet
 {
     private const string InlinePolicySet = "InlinePolicy";
     private const string PolicyFileSet = "PolicyFile";
-    private const int MaxTagFilterKeys = 50;
-    private const int MaxTagFilterValues = 20;
 
     [Parameter(Position = 0)]
     [Alias("RegionToCall")]
@@ -67,67 +66,26 @@ public sealed class GetWATagComplianceCommand : WAOpsAwsCmdlet
 
     protected override void EndProcessing()
     {
-        var policy = BuildPolicy();
-        var resourceTypes = ValidateResourceTypes();
-        var tagFilters = ValidateTagFilters();
+        var input = new TagScanInput
+        {
+            Policy = BuildPolicy(),
+            Regions = Region,
+            AllRegions = AllRegions,
+            ResourceTypes = ValidateResourceTypes(),
+            TagFilters = Checked(() => TagFilters.Build(null, null, TagFilter is null ? null : HashtableValues.ToLists(TagFilter))),
+            TaggingApiOnly = TaggingApiOnly,
+            IncludeCompliant = IncludeCompliant,
+            Summary = Summary,
+            ThrottleLimit = ThrottleLimit,
+        };
         if (AllRegions && Region is { Length: > 0 })
         {
             Terminate(ParameterErrorIds.ConflictingParameters, ErrorKind.InvalidArgument, "Give -Region or -AllRegions, not both.", null);
         }
 
         var session = ResolveSession();
-        RunAsync(async cancellationToken =>
-        {
-            var regions = AllRegions
-                ? await RegionCatalogGateway.EnabledRegionsAsync(session, cancellationToken).ConfigureAwait(false)
-                : Region is { Length: > 0 }
-                    ? await RegionCatalogGateway.ValidateAsync(session, Region, cancellationToken).ConfigureAwait(false)
-                    : new[] { session.Region };
-            EmitVerbose($"Scanning {string.Join(", ", regions)} against the policy from {policy.Source}: {string.Join(", ", policy.RequiredKeys)}.");
-
-            var request = new TagScanRequest
-            {
-                Regions = regions,
-                ResourceTypes = resourceTypes,
-                TagFilters = tagFilters,
-                IncludeServiceDiscovery = !TaggingApiOnly,
-                MaxConcurrency = ThrottleLimit,
-            };
-            var summarizer = new TagComplianceSummarizer(policy);
-            var progress = new ProgressThrottle(EmitProgress, "Get-WATagCompliance", $"Scanning {regions.Count} region(s)");
-            await foreach (var batch in TaggedResourceScanner.ScanBatchesAsync(session, request, progress.Report,
-                failure => EmitError(failure.Error, $"{failure.Region} {failure.Listing}"), cancellationToken).ConfigureAwait(false))
-            {
-                var shown = new List<object>();
-                foreach (var resource in batch)
-                {
-                    if (!policy.AppliesTo(resource.ResourceType))
-                    {
-                        continue;
-                    }
-
-                    var result = TagComplianceEvaluator.Evaluate(resource, policy);
-                    summarizer.Add(result);
-                    if (!Summary && (IncludeCompliant || !result.Compliant))
-                    {
-                        shown.Add(result);
-                    }
-                }
-
-                EmitObjects(shown);
-            }
-
-            progress.Complete();
-            if (Summary)
-            {
-                foreach (var row in summarizer.Summarize())
-                {
-                    EmitObject(row);
-                }
-            }
-
-            EmitVerbose($"AWS calls: {CallCounter.Total} ({string.Join(", ", CallCounter.Snapshot().Select(c => $"{c.Key} {c.Value}"))}).");
-        });
+        RunAsync(cancellationToken => new TagScanRun(new TagInventorySource(session)).ExecuteAsync(input, AsRunHost(), cancellationToken));
+        ReportCalls();
     }
 
     private TagPolicy BuildPolicy()
@@ -163,30 +121,5 @@ public sealed class GetWATagComplianceCommand : WAOpsAwsCmdlet
         }
 
         return types;
-    }
-
-    private IReadOnlyList<TagFilterSpec> ValidateTagFilters()
-    {
-        if (TagFilter is null)
-        {
-            return Array.Empty<TagFilterSpec>();
-        }
-
-        var filters = HashtableValues.ToLists(TagFilter).Select(f => new TagFilterSpec(f.Key, f.Value)).ToList();
-        if (filters.Count == 0 || filters.Count > MaxTagFilterKeys)
-        {
-            Terminate(ParameterErrorIds.InvalidTagFilter, ErrorKind.InvalidArgument, $"-TagFilter takes 1 to {MaxTagFilterKeys} keys; it has {filters.Count}.", TagFilter);
-        }
-
-        foreach (var filter in filters)
-        {
-            if (string.IsNullOrWhiteSpace(filter.Key) || filter.Key.Length > 128 || filter.Values.Count > MaxTagFilterValues)
-            {
-                Terminate(ParameterErrorIds.InvalidTagFilter, ErrorKind.InvalidArgument,
-                    $"-TagFilter key '{filter.Key}' must be 1-128 characters with at most {MaxTagFilterValues} values.", filter.Key);
-            }
-        }
-
-        return filters;
     }
 }

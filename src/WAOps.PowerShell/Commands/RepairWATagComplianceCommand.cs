@@ -1,10 +1,9 @@
 using System.Collections;
 using System.Management.Automation;
-using WAOps.Aws.Protocol;
 using WAOps.Aws.Tagging;
 using WAOps.Engine.Errors;
 using WAOps.Engine.Inventory;
-using WAOps.Engine.Planning;
+using WAOps.Engine.Runs;
 using WAOps.Engine.Tags;
 using WAOps.PowerShell.Infrastructure;
 
@@ -19,8 +18,6 @@ namespace WAOps.PowerShell.Commands;
 [OutputType("WAOps.ChangeResult")]
 public sealed class RepairWATagComplianceCommand : WAOpsAwsCmdlet
 {
-    public const string TagRepairFailedErrorId = "TagRepairFailed";
-    public const string NothingToRepairErrorId = "NothingToRepair";
     private const int MaxTags = 50;
 
     private readonly List<(string Arn, string? Region)> _targets = new();
@@ -80,57 +77,7 @@ public sealed class RepairWATagComplianceCommand : WAOpsAwsCmdlet
         var request = BuildRequest();
         var session = ResolveSession();
         var targets = _targets.Select(t => (t.Arn, Region: t.Region ?? session.Region)).DistinctBy(t => t.Arn, StringComparer.Ordinal).ToList();
-        RunAsync(async cancellationToken =>
-        {
-            foreach (var regionGroup in targets.GroupBy(t => t.Region, StringComparer.Ordinal))
-            {
-                var regional = session.WithRegion(regionGroup.Key);
-                var current = await TagRepairGateway.ReadTagsAsync(regional, regionGroup.Select(t => t.Arn).ToList(), cancellationToken).ConfigureAwait(false);
-                var approved = new List<(TagRepairPlan Plan, PlannedChange Change)>();
-                foreach (var (arn, _) in regionGroup)
-                {
-                    var plan = TagRepairPlanner.Plan(arn, regional.Region, current[arn], request);
-                    var change = TagRepairPlanner.ToChange(plan, current[arn]);
-                    if (!change.IsWrite)
-                    {
-                        EmitObject(new ChangeResult(change, ChangeOutcome.Unchanged));
-                        continue;
-                    }
-
-                    switch (await ShouldProcessAsync(arn, change.Describe()).ConfigureAwait(false))
-                    {
-                        case ProcessDecision.Proceed:
-                            approved.Add((plan, change));
-                            break;
-                        case ProcessDecision.Declined:
-                            EmitObject(new ChangeResult(change, ChangeOutcome.Skipped, "Declined at the confirmation prompt."));
-                            break;
-                    }
-                }
-
-                if (approved.Count == 0)
-                {
-                    continue;
-                }
-
-                var outcomes = (await TagRepairGateway.ApplyAsync(regional, approved.Select(a => a.Plan).ToList(), cancellationToken).ConfigureAwait(false))
-                    .ToDictionary(o => o.ResourceArn, StringComparer.Ordinal);
-                foreach (var (plan, change) in approved)
-                {
-                    var outcome = outcomes[plan.ResourceArn];
-                    if (outcome.Succeeded)
-                    {
-                        EmitObject(new ChangeResult(change, ChangeOutcome.Updated));
-                        continue;
-                    }
-
-                    var error = new WAOpsException(TagRepairFailedErrorId, AwsErrorClassifier.KindOf(outcome.ErrorCode ?? string.Empty, 0),
-                        $"{plan.ResourceArn} was not repaired: {outcome.ErrorCode}: {outcome.Message}", plan.ResourceArn);
-                    EmitError(error, plan.ResourceArn);
-                    EmitObject(new ChangeResult(change, ChangeOutcome.Failed, error.Message, outcome.ErrorCode));
-                }
-            }
-        });
+        RunAsync(cancellationToken => new TagRepairRun(new TagStore(session)).ExecuteAsync(targets, request, AsRunHost(), cancellationToken));
     }
 
     private TagRepairRequest BuildRequest()
@@ -138,7 +85,7 @@ public sealed class RepairWATagComplianceCommand : WAOpsAwsCmdlet
         var tags = Tag is null ? new Dictionary<string, string>() : HashtableValues.ToStrings(Tag).ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal);
         if (tags.Count == 0 && !FixKeyCase)
         {
-            Terminate(NothingToRepairErrorId, ErrorKind.InvalidArgument, "Give -Tag with the values to add, or -FixKeyCase, or both.", null);
+            Terminate(TagPolicyErrorIds.NothingToRepair, ErrorKind.InvalidArgument, "Give -Tag with the values to add, or -FixKeyCase, or both.", null);
         }
 
         if (tags.Count > MaxTags)

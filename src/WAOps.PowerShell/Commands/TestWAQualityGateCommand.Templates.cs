@@ -1,94 +1,32 @@
 using System.Collections;
 using System.Collections.ObjectModel;
 using System.Management.Automation;
+using WAOps.Aws.Session;
 using WAOps.Engine.Errors;
-using WAOps.Engine.Gates;
-using WAOps.Engine.Gates.Waivers;
-using WAOps.Engine.Reports;
+using WAOps.Engine.Runs;
 using WAOps.Engine.Templates;
-using WAOps.PowerShell.Infrastructure;
 
 namespace WAOps.PowerShell.Commands;
 
 /// <summary>
-/// -TemplatePath: judges CloudFormation templates and Terraform plans with the same rules, without calling AWS. Every
-/// file is read (and every -TemplateParameter checked) before any rule runs, so bad input stops the cmdlet with nothing
-/// judged; then each file's inventory is judged and its findings carry the file, line and column.
+/// -TemplatePath: judges CloudFormation templates and Terraform plans with the same rules and run, without calling AWS.
+/// AWS::Region is the region a session would have (-Region, $StoredAWSRegion, the profile, AWS_REGION), else us-east-1.
 /// </summary>
 public sealed partial class TestWAQualityGateCommand
 {
-    private void JudgeTemplates(RuleSelection selection, GateOptions options, GateScope scope, WaiverSet waivers, string? report, Severity? failOn, DateTimeOffset startedAt)
+    private void JudgeTemplates(QualityGateRun run)
     {
         var readOptions = new TemplateReadOptions
         {
-            Region = Region is { Length: > 0 } ? Region[0] : System.Environment.GetEnvironmentVariable("AWS_REGION") ?? System.Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1",
+            Region = Checked(() => AwsSessionResolver.ResolveRegionWithoutCredentials(SessionInput(), TemplateReadOptions.DefaultRegion, WriteVerbose)),
             Parameters = TemplateParameters(),
         };
-
         var paths = ResolveTemplatePaths();
-        var read = new List<TemplateReadResult>();
-        foreach (var path in paths)
+        Checked(() =>
         {
-            read.Add(Checked(() => TemplateReader.Read(path, readOptions)));
-        }
-
-        var declared = read.SelectMany(r => r.ParameterNames).ToHashSet(StringComparer.Ordinal);
-        foreach (var name in readOptions.Parameters.Keys.Where(k => !declared.Contains(k)))
-        {
-            Terminate(TemplateErrorIds.UnknownTemplateParameter, ErrorKind.InvalidArgument,
-                $"-TemplateParameter {name} names no parameter of {string.Join(", ", paths.Select(Path.GetFileName))} (they declare: {(declared.Count == 0 ? "none" : string.Join(", ", declared.Order(StringComparer.Ordinal)))}).", name);
-        }
-
-        WriteVerbose($"Rule set {selection.RuleSet.Id}: {selection.Rules.Count} rule(s); {read.Count} template(s) and plan(s), AWS::Region {readOptions.Region}; fail on {FailOn}.");
-        var evaluator = new GateEvaluator(selection, options, scope, waivers);
-        var summarizer = new GateSummarizer(selection, failOn, startedAt);
-        var findings = report is null ? null : new List<GateFinding>();
-        foreach (var result in read)
-        {
-            foreach (var note in result.Notes)
-            {
-                WriteWarning(note);
-            }
-
-            summarizer.AddTemplate(result.Path);
-            WriteVerbose($"{result.Path}: {result.Format}, {result.ModelledResources} resource(s) of the kinds the gates judge.");
-            foreach (var finding in evaluator.Evaluate(result.Inventory))
-            {
-                summarizer.Add(finding);
-                findings?.Add(finding);
-                if (!SummaryOnly && (IncludePassed || finding.Status is not (GateStatus.Pass or GateStatus.NotApplicable)))
-                {
-                    WriteObject(finding);
-                }
-            }
-        }
-
-        summarizer.AddRegions(new[] { readOptions.Region });
-        var summary = summarizer.Summarize(waivers, scope.Description, DateTimeOffset.UtcNow);
-        foreach (var unused in summary.UnusedWaivers)
-        {
-            WriteVerbose($"The waiver for {unused.Rule} on {unused.Resource} ({unused.Source}) matched no finding.");
-        }
-
-        if (report is { } outFile && findings is not null)
-        {
-            var format = Enum.Parse<ReportFormat>(OutputFormat!);
-            Checked(() =>
-            {
-                GateReportWriter.WriteFile(new GateReport
-                {
-                    Selection = selection,
-                    Findings = findings,
-                    Summary = summary,
-                    ToolVersion = ModuleVersion(),
-                    BaseDirectory = SessionState.Path.CurrentFileSystemLocation.Path,
-                }, format, outFile);
-                return true;
-            });
-            WriteVerbose($"{format} report written to {outFile}.");
-        }
-
-        WriteObject(summary);
+            run.ExecuteTemplates(paths, readOptions, AsRunHost());
+            return true;
+        });
     }
 
     /// <summary>-TemplatePath entries resolved (wildcards allowed); a path that matches nothing is TemplateNotFound.</summary>

@@ -1,15 +1,12 @@
 using System.Collections;
 using System.Management.Automation;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using WAOps.Aws.Gates;
-using WAOps.Aws.Inventory;
-using WAOps.Aws.Services.Sts;
 using WAOps.Engine.Errors;
 using WAOps.Engine.Gates;
 using WAOps.Engine.Gates.Waivers;
-using WAOps.Engine.Inventory;
 using WAOps.Engine.Reports;
+using WAOps.Engine.Runs;
 using WAOps.Engine.Tags;
 using WAOps.PowerShell.Infrastructure;
 
@@ -138,120 +135,50 @@ public sealed partial class TestWAQualityGateCommand : WAOpsAwsCmdlet
         var startedAt = DateTimeOffset.UtcNow;
         ValidateCombinations();
         var selection = Checked(() => RuleCatalog.Select(RuleSet, Rule, ExcludeRule, Pillar?.Select(p => Enum.Parse<Pillar>(p)).ToList()));
-        var options = new GateOptions
-        {
-            AllEnvironments = AllEnvironments,
-            RequireCustomerManagedKey = RequireCustomerManagedKey,
-            TagPolicy = Checked(BuildTagPolicy),
-        };
         var scope = Checked(() => new GateScope(Project ?? Array.Empty<string>(), Environment ?? Array.Empty<string>(),
             TagFilter is null ? new Dictionary<string, IReadOnlyList<string>>() : HashtableValues.ToLists(TagFilter)));
         var waivers = new WaiverSet(WaiverPath is null ? Array.Empty<Waiver>() : Checked(() => WaiverFile.Load(ResolvePath(WaiverPath))),
             DateOnly.FromDateTime(DateTime.UtcNow));
-        var report = OutFile is null ? null : ResolveOutFile(OutFile);
-        var failOn = FailOn == "None" ? (Severity?)null : Enum.Parse<Severity>(FailOn);
+        var settings = new GateRunSettings
+        {
+            Selection = selection,
+            Options = new GateOptions { AllEnvironments = AllEnvironments, RequireCustomerManagedKey = RequireCustomerManagedKey, TagPolicy = Checked(BuildTagPolicy) },
+            Scope = scope,
+            Waivers = waivers,
+            FailOn = FailOn == "None" ? null : Enum.Parse<Severity>(FailOn),
+            FailOnText = FailOn,
+            Report = OutFile is null ? null : (Checked(() => OutputFile.Check(ResolvePath(OutFile))), Enum.Parse<ReportFormat>(OutputFormat!)),
+            IncludePassed = IncludePassed,
+            SummaryOnly = SummaryOnly,
+            ToolVersion = ModuleVersion(),
+            BaseDirectory = SessionState.Path.CurrentFileSystemLocation.Path,
+            StartedAt = startedAt,
+        };
         foreach (var expired in waivers.Expired)
         {
             WriteWarning($"The waiver for {expired.Rule} on {expired.Resource} ({expired.Source}, owner {expired.Owner}) expired on {expired.Expires:yyyy-MM-dd} and waives nothing.");
         }
 
+        var run = new QualityGateRun(settings);
         if (TemplatePath is not null)
         {
-            JudgeTemplates(selection, options, scope, waivers, report, failOn, startedAt);
+            JudgeTemplates(run);
             return;
         }
 
         var session = ResolveSession();
-        RunAsync(async cancellationToken =>
+        var request = new LiveGateRequest
         {
-            var caller = await CallerIdentityGateway.GetAsync(session, cancellationToken).ConfigureAwait(false);
-            var accounts = AllAccounts
-                ? await AccountTargets.OrganizationAccountsAsync(session, cancellationToken).ConfigureAwait(false)
-                : AccountId is { Length: > 0 } ? AccountId.Distinct(StringComparer.Ordinal).ToList() : new List<string> { caller.Account };
-            RegionSelection regions;
-            if (accounts.Count == 1 && accounts[0] == caller.Account)
-            {
-                // One account, the caller's: a bad -Region stops the cmdlet before anything is listed.
-                var validated = AllRegions
-                    ? await RegionCatalogGateway.EnabledRegionsAsync(session, cancellationToken).ConfigureAwait(false)
-                    : Region is { Length: > 0 }
-                        ? await RegionCatalogGateway.ValidateAsync(session, Region, cancellationToken).ConfigureAwait(false)
-                        : new[] { session.Region };
-                regions = new RegionSelection(validated, false, Validated: true);
-            }
-            else
-            {
-                regions = new RegionSelection(Region, AllRegions);
-            }
-
-            EmitVerbose($"Rule set {selection.RuleSet.Id}: {selection.Rules.Count} rule(s) ({string.Join(", ", selection.Rules.Select(r => r.Id))}); "
-                + $"account(s) {string.Join(", ", accounts)}; fail on {FailOn}" + (scope.IsEverything ? "." : $"; scope {scope.Description}."));
-
-            var evaluator = new GateEvaluator(selection, options, scope, waivers);
-            var summarizer = new GateSummarizer(selection, failOn, startedAt);
-            var findings = report is null ? null : new List<GateFinding>();
-            var progress = new ProgressThrottle(EmitProgress, "Test-WAQualityGate", $"Checking {accounts.Count} account(s)");
-            var kinds = selection.NeededKinds;
-            await foreach (var result in MultiAccountCollector.CollectAsync(session, caller.Account, accounts, AssumeRoleName, regions,
-                listed => new LiveCollectionRequest
-                {
-                    Regions = listed,
-                    Kinds = kinds,
-                    ResolveKeyOwnership = RequireCustomerManagedKey,
-                    MaxConcurrency = ThrottleLimit,
-                    MaxResourceConcurrency = ThrottleLimit * 2,
-                },
-                AccountThrottleLimit,
-                p => progress.Report($"account {p.AccountId}: {p.ListingsDone} of {p.ListingsTotal} listings ({p.LastListing})", p.ListingsDone, p.ListingsTotal),
-                failure => EmitError(new WAOpsException(GateAccountErrorIds.InventoryListingFailed, (failure.Error as WAOpsException)?.Kind ?? ErrorKind.NotSpecified,
-                    $"{failure.Listing} failed in account {failure.AccountId} ({failure.Region}): {failure.Error.Message}", null, failure.Error), $"{failure.AccountId} {failure.Region} {failure.Listing}"),
-                cancellationToken).ConfigureAwait(false))
-            {
-                if (result.Error is { } error || result.Inventory is null)
-                {
-                    summarizer.AddFailedAccount(result.AccountId);
-                    EmitError(result.Error ?? new WAOpsException(GateAccountErrorIds.AccountUnavailable, ErrorKind.NotSpecified, $"Account {result.AccountId} could not be checked."), result.AccountId);
-                    continue;
-                }
-
-                summarizer.AddAccount(result.AccountId);
-                summarizer.AddRegions(result.Regions);
-                EmitVerbose($"Account {result.AccountId}: {result.Inventory.Count} resources in {string.Join(", ", result.Regions)}.");
-                foreach (var finding in evaluator.Evaluate(result.Inventory))
-                {
-                    summarizer.Add(finding);
-                    findings?.Add(finding);
-                    if (!SummaryOnly && (IncludePassed || finding.Status is not (GateStatus.Pass or GateStatus.NotApplicable)))
-                    {
-                        EmitObject(finding);
-                    }
-                }
-            }
-
-            progress.Complete();
-            var summary = summarizer.Summarize(waivers, scope.Description, DateTimeOffset.UtcNow);
-            foreach (var unused in summary.UnusedWaivers)
-            {
-                EmitVerbose($"The waiver for {unused.Rule} on {unused.Resource} ({unused.Source}) matched no finding.");
-            }
-
-            if (report is { } path && findings is not null)
-            {
-                var format = Enum.Parse<ReportFormat>(OutputFormat!);
-                GateReportWriter.WriteFile(new GateReport
-                {
-                    Selection = selection,
-                    Findings = findings,
-                    Summary = summary,
-                    ToolVersion = ModuleVersion(),
-                    BaseDirectory = SessionState.Path.CurrentFileSystemLocation.Path,
-                }, format, path);
-                EmitVerbose($"{format} report written to {path}.");
-            }
-
-            EmitVerbose($"AWS calls: {CallCounter.Total} ({string.Join(", ", CallCounter.Snapshot().Select(c => $"{c.Key} {c.Value}"))}).");
-            EmitObject(summary);
-        });
+            Regions = Region,
+            AllRegions = AllRegions,
+            AccountIds = AccountId,
+            AllAccounts = AllAccounts,
+            RoleName = AssumeRoleName,
+            ThrottleLimit = ThrottleLimit,
+            AccountThrottleLimit = AccountThrottleLimit,
+        };
+        RunAsync(cancellationToken => run.ExecuteLiveAsync(new AccountInventorySource(session), request, AsRunHost(), cancellationToken));
+        ReportCalls();
     }
 
     private void ValidateCombinations()
@@ -319,53 +246,5 @@ public sealed partial class TestWAQualityGateCommand : WAOpsAwsCmdlet
         }
 
         return RequiredTag is null ? TagPolicy.Default : TagPolicy.Create(RequiredTag, null, null, "-RequiredTag");
-    }
-
-    /// <summary>The report path, checked now (its directory must exist, it must not be a directory) so a long run never ends in an unwritable path.</summary>
-    private string ResolveOutFile(string outFile)
-    {
-        var path = ResolvePath(outFile);
-        var directory = Path.GetDirectoryName(path);
-        if (Directory.Exists(path) || string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
-        {
-            Terminate(ParameterErrorIds.InvalidOutFile, ErrorKind.WriteError,
-                Directory.Exists(path) ? $"-OutFile '{path}' is a directory; name a file." : $"-OutFile '{path}' cannot be written: the directory '{directory}' does not exist.", outFile);
-        }
-
-        try
-        {
-            // Probe that the directory takes a file, without touching an existing report.
-            var probe = Path.Combine(directory!, $".waops-write-check-{System.Environment.ProcessId}");
-            File.WriteAllText(probe, string.Empty);
-            File.Delete(probe);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            Terminate(ParameterErrorIds.InvalidOutFile, ErrorKind.WriteError, $"-OutFile '{path}' cannot be written: {ex.Message}", outFile);
-        }
-
-        return path;
-    }
-
-    private string ResolvePath(string path) => SessionState.Path.GetUnresolvedProviderPathFromPSPath(path);
-
-    private T Checked<T>(Func<T> build)
-    {
-        try
-        {
-            return build();
-        }
-        catch (WAOpsException ex)
-        {
-            ThrowTerminatingError(ErrorRecords.From(ex));
-            throw;
-        }
-    }
-
-    private static string ModuleVersion()
-    {
-        var version = typeof(TestWAQualityGateCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
-        var plus = version.IndexOf('+');
-        return plus > 0 ? version[..plus] : version;
     }
 }

@@ -18,6 +18,22 @@ internal static class HashtableValues
             key => Unwrap(table[key])?.ToString() ?? string.Empty,
             StringComparer.Ordinal);
 
+    /// <summary>Keys (any case) to their values as given, unwrapped from PowerShell's wrappers.</summary>
+    public static IReadOnlyDictionary<string, object?> ToObjects(IDictionary table) =>
+        table.Keys.Cast<object>().ToDictionary(key => Unwrap(key)?.ToString() ?? string.Empty, key => Unwrap(table[key]), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Keys to values as text, numbers written in the invariant culture whatever the session's culture is.</summary>
+    public static IReadOnlyDictionary<string, string?> ToInvariantStrings(IDictionary table) =>
+        table.Keys.Cast<object>().ToDictionary(
+            key => Unwrap(key)?.ToString() ?? string.Empty,
+            key => Unwrap(table[key]) switch
+            {
+                null => null,
+                IFormattable number => number.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+                var value => value.ToString(),
+            },
+            StringComparer.Ordinal);
+
     public static IEnumerable<string> Values(object? value) => Unwrap(value) switch
     {
         null => Enumerable.Empty<string>(),

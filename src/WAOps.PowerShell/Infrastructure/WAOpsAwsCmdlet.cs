@@ -51,22 +51,29 @@ public abstract class WAOpsAwsCmdlet : WAOpsCmdlet
     /// <summary>Counts this invocation's AWS calls; cmdlets may report it in -Verbose.</summary>
     protected AwsCallCounter CallCounter { get; } = new();
 
+    /// <summary>Writes the AWS calls this invocation made, by service and operation, to -Verbose.</summary>
+    protected void ReportCalls() =>
+        WriteVerbose($"AWS calls: {CallCounter.Total} ({string.Join(", ", CallCounter.Snapshot().Select(c => $"{c.Key} {c.Value}"))}).");
+
+    /// <summary>What the user gave for the session: parameters, $StoredAWSCredentials and $StoredAWSRegion.</summary>
+    protected AwsSessionRequest SessionInput() => new()
+    {
+        ProfileName = ProfileName,
+        ProfileLocation = ProfileLocation is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProfileLocation),
+        AccessKey = AccessKey,
+        SecretKey = SecretKey,
+        SessionToken = SessionToken,
+        Credential = AdaptCredential(Credential),
+        StoredCredentials = AdaptCredential(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
+        Region = RequestedRegion,
+        StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion"))?.ToString(),
+        EndpointUrl = EndpointUrl,
+    };
+
     /// <summary>Resolves the session, writing where credentials, region and endpoint came from to -Verbose.</summary>
     protected AwsSession ResolveSession()
     {
-        var request = new AwsSessionRequest
-        {
-            ProfileName = ProfileName,
-            ProfileLocation = ProfileLocation is null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(ProfileLocation),
-            AccessKey = AccessKey,
-            SecretKey = SecretKey,
-            SessionToken = SessionToken,
-            Credential = AdaptCredential(Credential),
-            StoredCredentials = AdaptCredential(SessionState.PSVariable.GetValue("StoredAWSCredentials")),
-            Region = RequestedRegion,
-            StoredRegion = Unwrap(SessionState.PSVariable.GetValue("StoredAWSRegion"))?.ToString(),
-            EndpointUrl = EndpointUrl,
-        };
+        var request = SessionInput();
         var options = new AwsCallOptions { Observer = new CompositeCallObserver(CallCounter, new PipelineCallObserver(this, DebugShown())) };
         try
         {

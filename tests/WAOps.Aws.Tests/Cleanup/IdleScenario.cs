@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WAOps.Engine.Inventory;
 using WAOps.Aws.Cleanup;
 using WAOps.Aws.Protocol;
 using WAOps.Aws.Tests.Support;
@@ -36,7 +37,7 @@ public sealed class IdleScenario
     /// <summary>Every kind, listed with target health for all load balancers.</summary>
     public async Task<IReadOnlyList<IdleResource>> ListAsync(IdleResourceReader reader)
     {
-        var failures = new List<IdleListingFailure>();
+        var failures = new List<CollectionFailure>();
         var resources = await reader.ListAsync(Enum.GetValues<IdleResourceKind>().ToHashSet(), _ => true, null, failures.Add, CancellationToken.None);
         if (failures.Count > 0)
         {

@@ -1,3 +1,4 @@
+using WAOps.Aws.Appliers;
 using WAOps.Aws.Cleanup;
 using WAOps.Engine.Cleanup;
 using WAOps.Engine.Errors;
@@ -67,9 +68,9 @@ public sealed class SnapshotWaiterTests
     [Fact]
     public void RdsSnapshotNamesAreValidIdentifiers()
     {
-        var name = IdleCleanupGateway.SnapshotName("orders-dev");
+        var name = CleanupApplier.SnapshotName("orders-dev");
         Assert.Matches("^waops-orders-dev-[0-9]{8}-[0-9]{6}$", name);
-        Assert.DoesNotContain("--", IdleCleanupGateway.SnapshotName("a-"));
-        Assert.True(IdleCleanupGateway.SnapshotName(new string('a', 300)).Length <= 255);
+        Assert.DoesNotContain("--", CleanupApplier.SnapshotName("a-"));
+        Assert.True(CleanupApplier.SnapshotName(new string('a', 300)).Length <= 255);
     }
 }

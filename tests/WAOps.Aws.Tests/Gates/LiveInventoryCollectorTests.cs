@@ -39,11 +39,11 @@ public sealed class LiveInventoryCollectorTests : IClassFixture<LiveInventoryCol
 
     private string Id(string name) => _fixture.Ids.GetProperty(name).GetString()!;
 
-    private async Task<(ResourceInventory Inventory, AwsCallCounter Calls, List<LiveCollectionFailure> Failures)> CollectAsync(
+    private async Task<(ResourceInventory Inventory, AwsCallCounter Calls, List<CollectionFailure> Failures)> CollectAsync(
         IReadOnlyCollection<ResourceKind>? kinds = null, Uri? endpoint = null, string[]? regions = null, bool keys = false)
     {
         var counter = new AwsCallCounter();
-        var failures = new List<LiveCollectionFailure>();
+        var failures = new List<CollectionFailure>();
         var session = TestSessions.For(endpoint ?? _fixture.Server.Endpoint, options: TestSessions.QuickRetries(1, counter));
         var inventory = await LiveInventoryCollector.CollectAsync(session, Account, new LiveCollectionRequest
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using WAOps.Engine.Tags;
 using WAOps.Aws.Inventory;
 using WAOps.Aws.Protocol;
 using WAOps.Aws.Tests.Support;
@@ -30,7 +31,7 @@ public sealed class TaggedResourceScannerTests : IClassFixture<TaggedResourceSca
 
     private string ArnOf(string name) => _fixture.Arns.GetProperty(name).GetString()!;
 
-    private async Task<List<InventoryResource>> ScanAsync(TagScanRequest request, AwsCallCounter? counter = null, List<TagScanFailure>? failures = null, Uri? endpoint = null, int maxAttempts = 3)
+    private async Task<List<InventoryResource>> ScanAsync(TagScanRequest request, AwsCallCounter? counter = null, List<CollectionFailure>? failures = null, Uri? endpoint = null, int maxAttempts = 3)
     {
         var session = TestSessions.For(endpoint ?? _fixture.Server.Endpoint, options: TestSessions.QuickRetries(maxAttempts, counter));
         var found = new List<InventoryResource>();
@@ -109,7 +110,7 @@ public sealed class TaggedResourceScannerTests : IClassFixture<TaggedResourceSca
         // Every DynamoDB call fails; the rest of the scan must still report everything else.
         using var proxy = new FaultInjectingProxy(_fixture.Server.Endpoint,
             (_, request) => request.Header("x-amz-target")?.StartsWith("DynamoDB_", StringComparison.Ordinal) == true ? InjectedFault.Http500 : InjectedFault.None);
-        var failures = new List<TagScanFailure>();
+        var failures = new List<CollectionFailure>();
         var found = await ScanAsync(new TagScanRequest { Regions = new[] { "us-east-1" } }, failures: failures, endpoint: proxy.Endpoint, maxAttempts: 1);
 
         var failure = Assert.Single(failures);

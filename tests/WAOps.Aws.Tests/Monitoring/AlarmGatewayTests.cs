@@ -40,7 +40,7 @@ public sealed class AlarmGatewayTests : IClassFixture<MotoFixture>
         Prune = prune,
     };
 
-    private static async Task<IReadOnlyList<PlannedChange>> PlanAndApplyAsync(AlarmGateway gateway, string workload, IEnumerable<MonitoredResource> resources,
+    private static async Task<IReadOnlyList<PlannedChange<AlarmOperation>>> PlanAndApplyAsync(AlarmGateway gateway, string workload, IEnumerable<MonitoredResource> resources,
         IReadOnlyDictionary<string, double> thresholds, bool prune = false)
     {
         var wanted = AlarmDesigner.Design(resources, workload, "WAOps", thresholds).Alarms;

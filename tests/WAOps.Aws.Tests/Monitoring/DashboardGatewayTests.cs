@@ -31,8 +31,8 @@ public sealed class DashboardGatewayTests : IClassFixture<MotoFixture>
             Enumerable.Range(1, queues).Select(i => new MonitoredResource(MonitoredKind.SqsQueue, $"arn:aws:sqs:eu-west-1:123456789012:q{i:000}", "eu-west-1", $"q{i:000}",
                 new[] { new MetricDimension("QueueName", $"q{i:000}") })));
 
-    private static PlannedChange Put(DashboardDefinition dashboard) =>
-        new(dashboard.Name, DashboardPlanner.DashboardKind, ChangeAction.Create, "test", detail: new PutDashboardOperation(dashboard));
+    private static PlannedChange<DashboardOperation> Put(DashboardDefinition dashboard) =>
+        new(dashboard.Name, DashboardPlanner.DashboardKind, ChangeAction.Create, "test", operation: new PutDashboardOperation(dashboard));
 
     [Fact]
     public async Task ADashboardIsPutReadBackTheSameByTheAwsCliAndThenUnchanged()
@@ -41,7 +41,7 @@ public sealed class DashboardGatewayTests : IClassFixture<MotoFixture>
         var dashboard = Dashboards("gw-roundtrip", 3).Single();
         Assert.Null(await gateway.GetBodyAsync("gw-roundtrip", CancellationToken.None));
 
-        Assert.Empty(await gateway.ApplyAsync(Put(dashboard), CancellationToken.None));
+        Assert.Null((await gateway.ApplyAsync(Put(dashboard), CancellationToken.None)).Note);
 
         var cli = ExternalTools.AwsCli(_moto.Endpoint, "eu-west-1", "cloudwatch", "get-dashboard", "--dashboard-name", "gw-roundtrip")!.Value.GetProperty("DashboardBody").GetString();
         Assert.Equal(dashboard.Body, cli);
@@ -64,7 +64,7 @@ public sealed class DashboardGatewayTests : IClassFixture<MotoFixture>
         await gateway.ApplyAsync(Put(Dashboards("gw-parts-x", 1).Single()), CancellationToken.None);
         Assert.Equal(new[] { "gw-parts-2" }, await gateway.ListPartNamesAsync("gw-parts", CancellationToken.None));
 
-        await gateway.ApplyAsync(new PlannedChange("gw-parts-2", DashboardPlanner.DashboardKind, ChangeAction.Delete, "test", detail: new DeleteDashboardOperation("gw-parts-2")), CancellationToken.None);
+        await gateway.ApplyAsync(new PlannedChange<DashboardOperation>("gw-parts-2", DashboardPlanner.DashboardKind, ChangeAction.Delete, "test", operation: new DeleteDashboardOperation("gw-parts-2")), CancellationToken.None);
         Assert.Empty(await gateway.ListPartNamesAsync("gw-parts", CancellationToken.None));
     }
 
@@ -108,6 +108,6 @@ public sealed class DashboardGatewayTests : IClassFixture<MotoFixture>
         using var endpoint = new ScriptedEndpoint(new ScriptedAnswer(200, "application/x-amz-json-1.0",
             """{"DashboardValidationMessages":[{"DataPath":"/widgets/1","Message":"The alarm is in another region"}]}"""));
         var gateway = new DashboardGateway(TestSessions.For(endpoint.Endpoint, "eu-west-1"));
-        Assert.Equal(new[] { "/widgets/1: The alarm is in another region" }, await gateway.ApplyAsync(Put(Dashboards("gw-warn", 1).Single()), CancellationToken.None));
+        Assert.Equal("/widgets/1: The alarm is in another region", (await gateway.ApplyAsync(Put(Dashboards("gw-warn", 1).Single()), CancellationToken.None)).Note);
     }
 }

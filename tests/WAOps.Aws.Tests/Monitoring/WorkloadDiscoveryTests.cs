@@ -1,3 +1,5 @@
+using WAOps.Engine.Tags;
+using WAOps.Engine.Inventory;
 using WAOps.Aws.Inventory;
 using WAOps.Aws.Monitoring;
 using WAOps.Aws.Tests.Support;
@@ -30,7 +32,7 @@ public sealed class WorkloadDiscoveryTests : IClassFixture<SeededWorkloadFixture
     public async Task TagsFindEveryMonitoredKindIncludingAutoScalingGroupsAndNothingElse()
     {
         var session = TestSessions.For(_fixture.Server);
-        var failures = new List<TagScanFailure>();
+        var failures = new List<CollectionFailure>();
         var found = await WorkloadDiscovery.FindByTagsAsync(session, new[] { Tag("Project", "shop"), Tag("Environment", "prod") }, failures.Add, CancellationToken.None);
 
         Assert.Empty(failures);

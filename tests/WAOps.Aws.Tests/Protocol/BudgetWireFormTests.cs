@@ -91,7 +91,7 @@ public sealed class BudgetWireFormTests
         _ => node.DeepClone(),
     };
 
-    private static PlannedChange Change(ChangeAction action, object detail) => new("wire", "Test", action, "wire form", detail: detail);
+    private static PlannedChange<BudgetOperation> Change(ChangeAction action, BudgetOperation operation) => new("wire", "Test", action, "wire form", operation: operation);
 
     private static BudgetSpec Spec(string amount, BudgetTimeUnit timeUnit = BudgetTimeUnit.Monthly, string? project = "wire") => BudgetValidator.Validate(new BudgetRequest
     {
@@ -102,7 +102,7 @@ public sealed class BudgetWireFormTests
         Emails = new[] { "ops@example.com" },
     });
 
-    private static async Task<CapturedRequest> WaopsAsync(CapturingEndpoint endpoint, PlannedChange change, string operation)
+    private static async Task<CapturedRequest> WaopsAsync(CapturingEndpoint endpoint, PlannedChange<BudgetOperation> change, string operation)
     {
         await Gateway(endpoint).ApplyAsync(change, CancellationToken.None);
         var requests = endpoint.Requests.ToArray();
@@ -219,7 +219,7 @@ public sealed class BudgetWireFormTests
     public async Task DeletingWhatIsAlreadyGoneCountsAsDone(string operation)
     {
         using var endpoint = new CapturingEndpoint(status: 400, body: "{\"__type\":\"NotFoundException\",\"Message\":\"Unable to delete - it doesn't exist.\"}");
-        object detail = operation == "DeleteNotification"
+        BudgetOperation detail = operation == "DeleteNotification"
             ? new DeleteNotificationOperation(Budget, Forecast80)
             : new DeleteSubscriberOperation(Budget, Forecast80, Finance);
 

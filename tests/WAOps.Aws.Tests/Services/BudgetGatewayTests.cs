@@ -42,7 +42,7 @@ public sealed class BudgetGatewayTests : IClassFixture<MotoFixture>
         ForecastThresholds = forecast ?? BudgetRequest.DefaultForecastThresholds,
     });
 
-    private static async Task ApplyAsync(BudgetGateway gateway, IEnumerable<PlannedChange> plan)
+    private static async Task ApplyAsync(BudgetGateway gateway, IEnumerable<PlannedChange<BudgetOperation>> plan)
     {
         foreach (var change in plan.Where(c => c.IsWrite))
         {
@@ -154,7 +154,7 @@ public sealed class BudgetGatewayTests : IClassFixture<MotoFixture>
         Assert.Equal(created, after);
 
         var reread = (await gateway.ReadAsync(before.Name, includeSubscribers: false, CancellationToken.None))!
-            .WithSubscribers(BudgetSubscriberLedger.After(state, plan.Where(c => c.IsWrite).Select(c => (BudgetOperation)c.Detail!)));
+            .WithSubscribers(BudgetSubscriberLedger.After(state, plan.Where(c => c.IsWrite).Select(c => c.Operation!)));
         Assert.All(BudgetPlanner.Plan(wanted, reread, prune: true), c => Assert.Equal(ChangeAction.None, c.Action));
     }
 

@@ -46,8 +46,8 @@ public sealed class AlarmPlannerTests
         InsufficientDataActions = put.InsufficientDataActions,
     };
 
-    private static List<ExistingAlarm> Apply(IReadOnlyList<PlannedChange> plan) =>
-        plan.Select(c => c.Detail).OfType<PutAlarmOperation>().Select(AsExisting).ToList();
+    private static List<ExistingAlarm> Apply(IReadOnlyList<PlannedChange<AlarmOperation>> plan) =>
+        plan.Where(c => c.IsWrite).Select(c => c.Operation).OfType<PutAlarmOperation>().Select(AsExisting).ToList();
 
     [Fact]
     public void CreatesAlarmsWithThresholdsAndReportsThoseThatNeedOne()
@@ -63,7 +63,7 @@ public sealed class AlarmPlannerTests
         }, plan.Select(c => (c.Target, c.Action)));
         Assert.All(plan, c => Assert.Equal("Alarm", c.Kind));
 
-        var put = Assert.IsType<PutAlarmOperation>(plan[0].Detail);
+        var put = Assert.IsType<PutAlarmOperation>(plan[0].Operation);
         Assert.True(put.IsCreate);
         Assert.Equal(300, put.Alarm.Threshold);
         Assert.Equal(Options.Tags, put.Tags);
@@ -96,7 +96,7 @@ public sealed class AlarmPlannerTests
         Assert.Equal("Changed: threshold.", update.Reason);
         Assert.Contains(">= 300", update.Before);
         Assert.Contains(">= 600", update.After);
-        var put = Assert.IsType<PutAlarmOperation>(update.Detail);
+        var put = Assert.IsType<PutAlarmOperation>(update.Operation);
         Assert.False(put.IsCreate);
         Assert.Equal(existing[0].Arn, put.ExistingArn);
     }
@@ -115,7 +115,7 @@ public sealed class AlarmPlannerTests
         };
         var update = AlarmPlanner.Plan(Wanted(), existing, Options).Single(c => c.Action == ChangeAction.Update);
         Assert.Equal("Changed: evaluation periods, datapoints to alarm.", update.Reason);
-        var put = Assert.IsType<PutAlarmOperation>(update.Detail);
+        var put = Assert.IsType<PutAlarmOperation>(update.Operation);
         Assert.Equal(new[] { "arn:aws:sns:eu-west-1:123456789012:pager" }, put.AlarmActions);
         Assert.Equal(new[] { "arn:aws:sns:eu-west-1:123456789012:data" }, put.InsufficientDataActions);
     }
@@ -127,10 +127,10 @@ public sealed class AlarmPlannerTests
         var options = Options with { TopicsByRegion = new Dictionary<string, IReadOnlyList<string>> { ["eu-west-1"] = new[] { Topic } } };
         var wanted = Wanted(new Dictionary<string, double> { ["AWS/CloudFront/5xxErrorRate"] = 5 }, Queue("orders"), Distribution("E1"));
         var created = AlarmPlanner.Plan(wanted, Array.Empty<ExistingAlarm>(), options);
-        var sqs = Assert.IsType<PutAlarmOperation>(created.Single(c => c.Target.EndsWith("NumberOfMessagesSent", StringComparison.Ordinal)).Detail);
+        var sqs = Assert.IsType<PutAlarmOperation>(created.Single(c => c.Target.EndsWith("NumberOfMessagesSent", StringComparison.Ordinal)).Operation);
         Assert.Equal(new[] { Topic }, sqs.AlarmActions);
         Assert.Equal(new[] { Topic }, sqs.OKActions);
-        var cloudFront = Assert.IsType<PutAlarmOperation>(created.First(c => c.Target.Contains("cloudfront", StringComparison.Ordinal) && c.IsWrite).Detail);
+        var cloudFront = Assert.IsType<PutAlarmOperation>(created.First(c => c.Target.Contains("cloudfront", StringComparison.Ordinal) && c.IsWrite).Operation);
         Assert.Empty(cloudFront.AlarmActions);
 
         // Alarms made without the topic get it as their actions; once they have it, nothing changes.
@@ -138,7 +138,7 @@ public sealed class AlarmPlannerTests
         var plan = AlarmPlanner.Plan(wanted, existing, options);
         var update = Assert.Single(plan, c => c.Action == ChangeAction.Update);
         Assert.Equal("Changed: actions.", update.Reason);
-        var updated = AsExisting(Assert.IsType<PutAlarmOperation>(update.Detail));
+        var updated = AsExisting(Assert.IsType<PutAlarmOperation>(update.Operation));
         var after = existing.Select(e => e.Name == updated.Name ? updated : e).ToList();
         Assert.DoesNotContain(AlarmPlanner.Plan(wanted, after, options), c => c.IsWrite);
     }
@@ -154,7 +154,7 @@ public sealed class AlarmPlannerTests
         Assert.Equal(3, kept.Count);
         Assert.Contains(kept, c => c.Target.EndsWith("ApproximateNumberOfMessagesVisible", StringComparison.Ordinal) && c.Reason.Contains("threshold kept", StringComparison.Ordinal));
         Assert.Single(rerun, c => c.Action == ChangeAction.Skip);
-        Assert.Equal(ThresholdSource.Kept, Assert.IsType<MetricAlarmSpec>(kept.Single(c => c.Target.EndsWith("Visible", StringComparison.Ordinal)).Detail).ThresholdSource);
+        Assert.Equal(ThresholdSource.Kept, Assert.IsType<PutAlarmOperation>(kept.Single(c => c.Target.EndsWith("Visible", StringComparison.Ordinal)).Operation).Alarm.ThresholdSource);
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class AlarmPlannerTests
         var deletes = pruned.Where(c => c.Action == ChangeAction.Delete).ToList();
         Assert.Equal(extras.Select(e => e.Target), deletes.Select(d => d.Target));
         Assert.Equal(deletes.Count, pruned.TakeLast(2).Count(c => c.Action == ChangeAction.Delete));
-        var delete = Assert.IsType<DeleteAlarmOperation>(deletes[0].Detail);
+        var delete = Assert.IsType<DeleteAlarmOperation>(deletes[0].Operation);
         Assert.Equal(("eu-west-1", existing.Single(e => e.Name == delete.Name).Arn), (delete.Region, delete.Arn));
     }
 

@@ -52,7 +52,7 @@ public sealed class BudgetPlannerTests
         Assert.Equal(ChangeAction.Create, change.Action);
         Assert.Equal("Budget", change.Kind);
         Assert.Equal("Project-checkout", change.Target);
-        Assert.Same(spec, Assert.IsType<CreateBudgetOperation>(change.Detail).Budget);
+        Assert.Same(spec, Assert.IsType<CreateBudgetOperation>(change.Operation).Budget);
         Assert.Equal("500 USD Monthly, Project checkout; alerts Forecasted > 50%, Forecasted > 80%, Forecasted > 100%, Actual > 100% to Email ops@example.com", change.After);
     }
 
@@ -96,7 +96,7 @@ public sealed class BudgetPlannerTests
         Assert.Equal("500 USD Monthly, Project checkout", update.Before);
         Assert.Equal("750 USD Monthly, Project checkout", update.After);
         Assert.Equal("Changed: amount.", update.Reason);
-        var operation = Assert.IsType<UpdateBudgetOperation>(update.Detail);
+        var operation = Assert.IsType<UpdateBudgetOperation>(update.Operation);
         Assert.Equal(750m, operation.Budget.Amount);
         Assert.False(operation.TimeUnitChanged);
         Assert.All(plan.Skip(1), c => Assert.Equal(ChangeAction.None, c.Action));
@@ -108,7 +108,7 @@ public sealed class BudgetPlannerTests
         var wanted = Spec(timeUnit: BudgetTimeUnit.Quarterly, project: "payments");
         var update = BudgetPlanner.Plan(wanted, StateOf(Spec()), prune: false)[0];
         Assert.Equal("Changed: time unit, cost filters.", update.Reason);
-        Assert.True(Assert.IsType<UpdateBudgetOperation>(update.Detail).TimeUnitChanged);
+        Assert.True(Assert.IsType<UpdateBudgetOperation>(update.Operation).TimeUnitChanged);
         Assert.Equal("500 USD Quarterly, Project payments", update.After);
     }
 
@@ -128,10 +128,10 @@ public sealed class BudgetPlannerTests
             "Skip Notification Project-checkout/Forecasted > 80%",
             "Skip Notification Project-checkout/Forecasted > 100%",
         }, Summary(plan));
-        var create = Assert.IsType<CreateNotificationOperation>(plan[1].Detail);
+        var create = Assert.IsType<CreateNotificationOperation>(plan[1].Operation);
         Assert.Equal(new[] { Ops }, create.Notification.Subscribers);
         Assert.Equal(BudgetPlanner.ExtraReason, plan[5].Reason);
-        Assert.Null(plan[5].Detail);
+        Assert.Null(plan[5].Operation);
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public sealed class BudgetPlannerTests
             "Delete Notification Project-checkout/Forecasted > 80%",
             "Delete Notification Project-checkout/Forecasted > 100%",
         }, Summary(plan));
-        Assert.Equal(BudgetNotificationKey.Percent(BudgetNotificationType.Forecasted, 50), Assert.IsType<DeleteNotificationOperation>(plan[5].Detail).Notification);
+        Assert.Equal(BudgetNotificationKey.Percent(BudgetNotificationType.Forecasted, 50), Assert.IsType<DeleteNotificationOperation>(plan[5].Operation).Notification);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed class BudgetPlannerTests
         Assert.All(creates, c =>
         {
             Assert.Equal("Subscriber", c.Kind);
-            Assert.Equal(Finance, Assert.IsType<CreateSubscriberOperation>(c.Detail).Subscriber);
+            Assert.Equal(Finance, Assert.IsType<CreateSubscriberOperation>(c.Operation).Subscriber);
             Assert.EndsWith("/Email finance@example.com", c.Target);
         });
     }
@@ -205,7 +205,7 @@ public sealed class BudgetPlannerTests
         var pruned = BudgetPlanner.Plan(Spec(), state, prune: true);
         var deletes = pruned.Where(c => c.Action == ChangeAction.Delete).ToArray();
         Assert.Equal(4, deletes.Length);
-        Assert.All(deletes, c => Assert.Equal(Finance, Assert.IsType<DeleteSubscriberOperation>(c.Detail).Subscriber));
+        Assert.All(deletes, c => Assert.Equal(Finance, Assert.IsType<DeleteSubscriberOperation>(c.Operation).Subscriber));
     }
 
     [Fact]
@@ -257,7 +257,7 @@ public sealed class BudgetPlannerTests
             "Delete Notification Project-checkout/Actual > 100%",
             "Create Notification Project-checkout/Actual > 100%",
         }, Summary(plan));
-        Assert.Equal(new[] { TopicB }, Assert.IsType<CreateNotificationOperation>(plan[2].Detail).Notification.Subscribers);
+        Assert.Equal(new[] { TopicB }, Assert.IsType<CreateNotificationOperation>(plan[2].Operation).Notification.Subscribers);
         Assert.StartsWith("Replaced", plan[1].Reason);
     }
 

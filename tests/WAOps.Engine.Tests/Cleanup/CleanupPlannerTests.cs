@@ -206,7 +206,7 @@ public sealed class CleanupPlannerTests
         var item = Assert.Single(Plan(Options(CleanupLevel.Stop, grace: 0), (Instance(), IdleVerdict())).Items);
         Assert.Equal("Stop Ec2Instance i-0aaa (t3.micro, running): idle by test", item.Describe());
         Assert.Equal(item.Resource.Arn, item.Change!.Target);
-        Assert.Same(item, item.Change.Detail);
+        Assert.Same(item, item.Change.Operation);
     }
 
     [Fact]

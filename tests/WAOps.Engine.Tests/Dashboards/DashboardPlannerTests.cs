@@ -12,7 +12,7 @@ public sealed class DashboardPlannerTests
     private static IReadOnlyList<DashboardDefinition> Wanted(int queues = 2) =>
         DashboardComposer.Compose(Shop, Enumerable.Range(1, queues).Select(i => Queue($"q{i:000}")));
 
-    private static IReadOnlyList<PlannedChange> Plan(IReadOnlyList<DashboardDefinition> wanted, Dictionary<string, string?> current, Dictionary<string, string?>? others = null, bool prune = false) =>
+    private static IReadOnlyList<PlannedChange<DashboardOperation>> Plan(IReadOnlyList<DashboardDefinition> wanted, Dictionary<string, string?> current, Dictionary<string, string?>? others = null, bool prune = false) =>
         DashboardPlanner.Plan(wanted, current, others ?? new Dictionary<string, string?>(), Shop.Marker, prune);
 
     [Fact]
@@ -20,7 +20,7 @@ public sealed class DashboardPlannerTests
     {
         var change = Assert.Single(Plan(Wanted(), new Dictionary<string, string?>()));
         Assert.Equal((ChangeAction.Create, "Dashboard", "shop-prod"), (change.Action, change.Kind, change.Target));
-        Assert.IsType<PutDashboardOperation>(change.Detail);
+        Assert.IsType<PutDashboardOperation>(change.Operation);
         Assert.Equal("8 widgets, 12 metrics", change.After);
     }
 
@@ -60,7 +60,7 @@ public sealed class DashboardPlannerTests
 
         var pruned = Plan(Wanted(), new Dictionary<string, string?>(), others, prune: true);
         Assert.Equal(new[] { (ChangeAction.Create, "shop-prod"), (ChangeAction.Delete, "shop-prod-2"), (ChangeAction.Delete, "shop-prod-3") }, pruned.Select(c => (c.Action, c.Target)));
-        Assert.Equal("shop-prod-3", Assert.IsType<DeleteDashboardOperation>(pruned[2].Detail).Name);
+        Assert.Equal("shop-prod-3", Assert.IsType<DeleteDashboardOperation>(pruned[2].Operation).Name);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class DashboardPlannerTests
         var files = new[] { ("/tmp/shop.json", wanted[0]) };
         var create = Assert.Single(DashboardPlanner.PlanFiles(files, new Dictionary<string, string?>()));
         Assert.Equal((ChangeAction.Create, "DashboardFile"), (create.Action, create.Kind));
-        var content = Assert.IsType<WriteDashboardFileOperation>(create.Detail).Content;
+        var content = Assert.IsType<WriteDashboardFileOperation>(create.Operation).Content;
         Assert.StartsWith("{\n  \"widgets\": [", content.ReplaceLineEndings("\n"));
 
         Assert.Equal(ChangeAction.None, Assert.Single(DashboardPlanner.PlanFiles(files, new Dictionary<string, string?> { ["/tmp/shop.json"] = content })).Action);

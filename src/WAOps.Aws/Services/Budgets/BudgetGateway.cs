@@ -16,7 +16,7 @@ public sealed record BudgetRead(string Name, BudgetState? Budget, WAOpsException
 /// re-created. Deleting something that is already gone counts as done, and so does adding a subscriber that is
 /// already there.
 /// </summary>
-public sealed class BudgetGateway
+public sealed class BudgetGateway : IBudgetStore, IChangeApplier<BudgetOperation>
 {
     /// <summary>Notifications whose subscribers are read at the same time (a budget has at most 10).</summary>
     private const int SubscriberReadConcurrency = 4;
@@ -82,8 +82,15 @@ public sealed class BudgetGateway
         }
     }
 
-    /// <summary>Carries out one planned change (its Detail is a <see cref="BudgetOperation"/>).</summary>
-    public Task ApplyAsync(PlannedChange change, CancellationToken cancellationToken) => change.Detail switch
+    /// <summary>Carries out one planned budget change.</summary>
+    public async Task<ApplyResult> ApplyAsync(PlannedChange<BudgetOperation> change, CancellationToken cancellationToken)
+    {
+        await ApplyAsync(change.Operation!, cancellationToken).ConfigureAwait(false);
+        return ApplyResult.Completed();
+    }
+
+    /// <summary>Sends the one AWS Budgets call of an operation.</summary>
+    public Task ApplyAsync(BudgetOperation operation, CancellationToken cancellationToken) => operation switch
     {
         CreateBudgetOperation create => CreateBudgetAsync(create, cancellationToken),
         UpdateBudgetOperation update => UpdateBudgetAsync(update, cancellationToken),
@@ -102,7 +109,7 @@ public sealed class BudgetGateway
             Notification = BudgetMapper.ToWire(delete.Notification),
             Subscriber = BudgetMapper.ToWire(delete.Subscriber),
         }, cancellationToken)),
-        _ => throw new InvalidOperationException($"'{change}' carries no budget operation to apply."),
+        _ => throw new InvalidOperationException($"'{operation}' is not an AWS Budgets operation."),
     };
 
     private async Task<BudgetRead> TryCompleteAsync(Budget budget, bool includeSubscribers, CancellationToken cancellationToken)

@@ -6,13 +6,10 @@ using WAOps.Engine.Errors;
 
 namespace WAOps.Aws.Services.Sns;
 
-/// <summary>What WAOps needs to know about a topic before budgets publish to it.</summary>
-public sealed record TopicPolicyInfo(SnsTopicArn Topic, string? Policy, string? KmsMasterKeyId);
-
 /// <summary>
 /// Reads and writes an SNS topic's access policy, in the topic's own region (whatever region the session is in).
 /// </summary>
-public sealed class TopicPolicyGateway
+public sealed class TopicPolicyGateway : ITopicPolicySource
 {
     private readonly AwsSession _session;
 

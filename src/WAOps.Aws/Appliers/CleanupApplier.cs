@@ -1,31 +1,25 @@
 using System.Globalization;
 using Amazon.EC2;
 using Amazon.EC2.Model;
+using WAOps.Aws.Cleanup;
 using WAOps.Aws.Protocol;
 using WAOps.Engine.Cleanup;
 using WAOps.Engine.Errors;
+using WAOps.Engine.Planning;
 using Elb = WAOps.Aws.Services.ElasticLoadBalancingV2.Model;
 using Rds = WAOps.Aws.Services.Rds.Model;
 
-namespace WAOps.Aws.Cleanup;
-
-/// <summary>How applying one cleanup write ended: done (with a note and the snapshots taken first) or skipped (why).</summary>
-public sealed record CleanupApplyOutcome(bool Done, string? Note, IReadOnlyList<string> BackupSnapshotIds)
-{
-    public static CleanupApplyOutcome Completed(string? note = null, IReadOnlyList<string>? backups = null) => new(true, note, backups ?? Array.Empty<string>());
-
-    public static CleanupApplyOutcome Skipped(string reason, IReadOnlyList<string>? backups = null) => new(false, reason, backups ?? Array.Empty<string>());
-}
+namespace WAOps.Aws.Appliers;
 
 /// <summary>
-/// Carries out one planned cleanup write. It first reads the resource again and lets the planner re-check it (still
+/// Carries out one planned cleanup write (the Applier of idle cleanup). It first reads the resource again and lets the planner re-check it (still
 /// in scope, still in the state the action needs, still marked and due): what changed since the plan is skipped, and
 /// a resource that is gone fails with AWS's NotFound error. Deletes and RDS stops are preceded by a snapshot that must
 /// reach completed/available within the snapshot timeout (polled, cancellable), or the resource is kept. Deletion,
 /// termination and stop protection are honoured, never turned off. Snapshots are tagged waops:backup-of=&lt;id&gt; and
 /// carry the resource's own tags (except aws:* and waops:*).
 /// </summary>
-public sealed class IdleCleanupGateway
+public sealed class CleanupApplier : IChangeApplier<CleanupPlanItem>
 {
     /// <summary>A resource takes at most 50 tags: 49 copied ones and waops:backup-of.</summary>
     private const int MaxCopiedTags = 49;
@@ -35,7 +29,7 @@ public sealed class IdleCleanupGateway
     private readonly Func<DateTimeOffset> _clock;
     private readonly Func<TimeSpan, CancellationToken, Task> _delay;
 
-    public IdleCleanupGateway(IdleResourceReader reader, CleanupOptions options, Func<DateTimeOffset>? clock = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
+    public CleanupApplier(IdleResourceReader reader, CleanupOptions options, Func<DateTimeOffset>? clock = null, Func<TimeSpan, CancellationToken, Task>? delay = null)
     {
         _reader = reader;
         _options = options;
@@ -46,8 +40,9 @@ public sealed class IdleCleanupGateway
     /// <summary>Heard before each step of a long action ("snapshot snap-0abc: pending, 40%").</summary>
     public Action<string>? OnStep { get; init; }
 
-    public async Task<CleanupApplyOutcome> ApplyAsync(CleanupPlanItem item, CancellationToken cancellationToken)
+    public async Task<ApplyResult> ApplyAsync(PlannedChange<CleanupPlanItem> change, CancellationToken cancellationToken)
     {
+        var item = change.Operation!;
         if (!item.IsWrite)
         {
             throw new ArgumentException($"{item} is not a write.", nameof(item));
@@ -56,7 +51,7 @@ public sealed class IdleCleanupGateway
         var fresh = await _reader.ReadAsync(item.Resource, cancellationToken).ConfigureAwait(false);
         if (CleanupPlanner.Recheck(item, fresh, _options, _clock()) is { } changed)
         {
-            return CleanupApplyOutcome.Skipped(changed);
+            return ApplyResult.Skipped(changed);
         }
 
         return (item.Action, fresh) switch
@@ -76,7 +71,7 @@ public sealed class IdleCleanupGateway
         };
     }
 
-    private async Task<CleanupApplyOutcome> MarkAsync(IdleResource resource, DateOnly due, CancellationToken cancellationToken)
+    private async Task<ApplyResult> MarkAsync(IdleResource resource, DateOnly due, CancellationToken cancellationToken)
     {
         var value = CleanupTags.FormatDate(due);
         switch (resource)
@@ -95,10 +90,10 @@ public sealed class IdleCleanupGateway
                 break;
         }
 
-        return CleanupApplyOutcome.Completed($"tagged {CleanupTags.CleanupAfterKey}={value}");
+        return ApplyResult.Completed($"tagged {CleanupTags.CleanupAfterKey}={value}");
     }
 
-    private async Task<CleanupApplyOutcome> UnmarkAsync(IdleResource resource, CancellationToken cancellationToken)
+    private async Task<ApplyResult> UnmarkAsync(IdleResource resource, CancellationToken cancellationToken)
     {
         // Every spelling of the mark goes, so a later run does not read an old one.
         var keys = resource.Tags.Keys.Where(k => string.Equals(k.Trim(), CleanupTags.CleanupAfterKey, StringComparison.OrdinalIgnoreCase)).ToList();
@@ -116,10 +111,10 @@ public sealed class IdleCleanupGateway
                 break;
         }
 
-        return CleanupApplyOutcome.Completed($"removed {string.Join(", ", keys)}");
+        return ApplyResult.Completed($"removed {string.Join(", ", keys)}");
     }
 
-    private async Task<CleanupApplyOutcome> StopInstanceAsync(Ec2InstanceResource instance, CancellationToken cancellationToken)
+    private async Task<ApplyResult> StopInstanceAsync(Ec2InstanceResource instance, CancellationToken cancellationToken)
     {
         try
         {
@@ -128,20 +123,20 @@ public sealed class IdleCleanupGateway
         }
         catch (AwsServiceException ex) when (ex.ErrorCode is "OperationNotPermitted" or "UnsupportedOperation")
         {
-            return CleanupApplyOutcome.Skipped($"AWS refused to stop it ({ex.ErrorCode}: {ex.ServiceMessage}); stop protection and the like are never turned off");
+            return ApplyResult.Skipped($"AWS refused to stop it ({ex.ErrorCode}: {ex.ServiceMessage}); stop protection and the like are never turned off");
         }
 
-        return CleanupApplyOutcome.Completed("StopInstances accepted");
+        return ApplyResult.Completed("StopInstances accepted");
     }
 
-    private async Task<CleanupApplyOutcome> TerminateInstanceAsync(Ec2InstanceResource instance, CancellationToken cancellationToken)
+    private async Task<ApplyResult> TerminateInstanceAsync(Ec2InstanceResource instance, CancellationToken cancellationToken)
     {
         var calls = _reader.Ec2Calls(cancellationToken);
         var attribute = await calls.RunAsync("DescribeInstanceAttribute", ct => _reader.Ec2.DescribeInstanceAttributeAsync(
             new DescribeInstanceAttributeRequest { InstanceId = instance.Id, Attribute = InstanceAttributeName.DisableApiTermination }, ct)).ConfigureAwait(false);
         if (attribute.InstanceAttribute?.DisableApiTermination == true)
         {
-            return CleanupApplyOutcome.Skipped("termination protection is on (DisableApiTermination); WAOps never turns it off");
+            return ApplyResult.Skipped("termination protection is on (DisableApiTermination); WAOps never turns it off");
         }
 
         // The EBS volumes that go with the instance are snapshotted first, like any other volume WAOps deletes.
@@ -157,20 +152,20 @@ public sealed class IdleCleanupGateway
         }
         catch (AwsServiceException ex) when (ex.ErrorCode is "OperationNotPermitted")
         {
-            return CleanupApplyOutcome.Skipped($"AWS refused to terminate it ({ex.ErrorCode}: {ex.ServiceMessage}); protection is never turned off", backups);
+            return ApplyResult.Skipped($"AWS refused to terminate it ({ex.ErrorCode}: {ex.ServiceMessage}); protection is never turned off", backups);
         }
 
-        return CleanupApplyOutcome.Completed(backups.Count == 0 ? "no EBS volume is deleted with it" : $"snapshots {string.Join(", ", backups)} of its volumes completed first", backups);
+        return ApplyResult.Completed(backups.Count == 0 ? "no EBS volume is deleted with it" : $"snapshots {string.Join(", ", backups)} of its volumes completed first", backups);
     }
 
-    private async Task<CleanupApplyOutcome> DeleteVolumeAsync(EbsVolumeResource volume, CancellationToken cancellationToken)
+    private async Task<ApplyResult> DeleteVolumeAsync(EbsVolumeResource volume, CancellationToken cancellationToken)
     {
         var snapshot = await SnapshotVolumeAsync(volume.Id, volume, cancellationToken).ConfigureAwait(false);
         await Ec2Async("DeleteVolume", (ec2, ct) => ec2.DeleteVolumeAsync(new DeleteVolumeRequest { VolumeId = volume.Id }, ct), cancellationToken).ConfigureAwait(false);
-        return CleanupApplyOutcome.Completed($"snapshot {snapshot} completed before the volume was deleted", new[] { snapshot });
+        return ApplyResult.Completed($"snapshot {snapshot} completed before the volume was deleted", new[] { snapshot });
     }
 
-    private async Task<CleanupApplyOutcome> ReleaseAddressAsync(ElasticIpResource address, CancellationToken cancellationToken)
+    private async Task<ApplyResult> ReleaseAddressAsync(ElasticIpResource address, CancellationToken cancellationToken)
     {
         var note = "released";
         if (address.AssociationId is { } association)
@@ -181,18 +176,18 @@ public sealed class IdleCleanupGateway
         }
 
         await Ec2Async("ReleaseAddress", (ec2, ct) => ec2.ReleaseAddressAsync(new ReleaseAddressRequest { AllocationId = address.Id }, ct), cancellationToken).ConfigureAwait(false);
-        return CleanupApplyOutcome.Completed(note);
+        return ApplyResult.Completed(note);
     }
 
-    private async Task<CleanupApplyOutcome> DeleteNatGatewayAsync(NatGatewayResource gateway, CancellationToken cancellationToken)
+    private async Task<ApplyResult> DeleteNatGatewayAsync(NatGatewayResource gateway, CancellationToken cancellationToken)
     {
         await Ec2Async("DeleteNatGateway", (ec2, ct) => ec2.DeleteNatGatewayAsync(new DeleteNatGatewayRequest { NatGatewayId = gateway.Id }, ct), cancellationToken).ConfigureAwait(false);
-        return CleanupApplyOutcome.Completed(gateway.AllocationIds.Count == 0
+        return ApplyResult.Completed(gateway.AllocationIds.Count == 0
             ? "DeleteNatGateway accepted"
             : $"DeleteNatGateway accepted; its Elastic IP {string.Join(", ", gateway.AllocationIds)} stays allocated (a later run can release it)");
     }
 
-    private async Task<CleanupApplyOutcome> DeleteLoadBalancerAsync(LoadBalancerResource balancer, CancellationToken cancellationToken)
+    private async Task<ApplyResult> DeleteLoadBalancerAsync(LoadBalancerResource balancer, CancellationToken cancellationToken)
     {
         try
         {
@@ -200,13 +195,13 @@ public sealed class IdleCleanupGateway
         }
         catch (AwsServiceException ex) when (ex.ErrorCode is "OperationNotPermitted")
         {
-            return CleanupApplyOutcome.Skipped($"deletion protection is on ({ex.ServiceMessage}); WAOps never turns it off");
+            return ApplyResult.Skipped($"deletion protection is on ({ex.ServiceMessage}); WAOps never turns it off");
         }
 
-        return CleanupApplyOutcome.Completed("its target groups are kept");
+        return ApplyResult.Completed("its target groups are kept");
     }
 
-    private async Task<CleanupApplyOutcome> SnapshotDatabaseThenAsync(DbInstanceResource database, bool stop, CancellationToken cancellationToken)
+    private async Task<ApplyResult> SnapshotDatabaseThenAsync(DbInstanceResource database, bool stop, CancellationToken cancellationToken)
     {
         var identifier = SnapshotName(database.Id);
         var tags = CleanupTags.CopyableTags(database.Tags).Take(MaxCopiedTags).Select(t => new Rds.Tag { Key = t.Key, Value = t.Value })
@@ -223,7 +218,7 @@ public sealed class IdleCleanupGateway
         if (stop)
         {
             await _reader.Rds.StopDBInstanceAsync(new Rds.StopDBInstanceRequest { DBInstanceIdentifier = database.Id }, cancellationToken).ConfigureAwait(false);
-            return CleanupApplyOutcome.Completed($"DB snapshot {identifier} available before the stop; AWS starts a stopped instance again after 7 days", new[] { identifier });
+            return ApplyResult.Completed($"DB snapshot {identifier} available before the stop; AWS starts a stopped instance again after 7 days", new[] { identifier });
         }
 
         try
@@ -234,14 +229,14 @@ public sealed class IdleCleanupGateway
         }
         catch (AwsServiceException ex) when (ex.ErrorCode == "InvalidParameterCombination" && ex.ServiceMessage.Contains("protect", StringComparison.OrdinalIgnoreCase))
         {
-            return CleanupApplyOutcome.Skipped($"deletion protection is on ({ex.ServiceMessage}); WAOps never turns it off", new[] { identifier });
+            return ApplyResult.Skipped($"deletion protection is on ({ex.ServiceMessage}); WAOps never turns it off", new[] { identifier });
         }
         catch (AwsServiceException ex) when (ex.IsNotFoundAfterOwnEarlierAttempt)
         {
             // Deleted by the earlier attempt, whose answer was lost.
         }
 
-        return CleanupApplyOutcome.Completed($"DB snapshot {identifier} available before the delete", new[] { identifier });
+        return ApplyResult.Completed($"DB snapshot {identifier} available before the delete", new[] { identifier });
     }
 
     private async Task<string> SnapshotVolumeAsync(string volumeId, IdleResource owner, CancellationToken cancellationToken)
@@ -269,7 +264,7 @@ public sealed class IdleCleanupGateway
     private Task WaitAsync(string snapshot, IdleResource owner, Func<CancellationToken, Task<(string State, int? Percent)>> read, string done, string[] failed, CancellationToken cancellationToken) =>
         new SnapshotWaiter(_options.SnapshotTimeout, _clock, _delay, OnStep).WaitAsync(snapshot, owner, read, done, failed, cancellationToken);
 
-    private async Task<CleanupApplyOutcome> Ec2Async<T>(string operation, Func<AmazonEC2Client, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    private async Task<ApplyResult> Ec2Async<T>(string operation, Func<AmazonEC2Client, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
         try
         {
@@ -281,7 +276,7 @@ public sealed class IdleCleanupGateway
             // as a run without the lost answer would report it. (Gone before the first attempt stays a failure.)
         }
 
-        return CleanupApplyOutcome.Completed();
+        return ApplyResult.Completed();
     }
 
     private static int? ParsePercent(string? progress) =>
@@ -298,61 +293,5 @@ public sealed class IdleCleanupGateway
         }
 
         return name.Length <= 255 ? name : name[..255].TrimEnd('-');
-    }
-}
-
-/// <summary>
-/// Polls a snapshot until it is done, failed, or the timeout passes (polls 2 s apart, doubling to 15 s; cancellable).
-/// Only a done snapshot returns; a failed or late one throws, so the resource it protects is kept.
-/// </summary>
-internal sealed class SnapshotWaiter
-{
-    private static readonly TimeSpan FirstPoll = TimeSpan.FromSeconds(2);
-    private static readonly TimeSpan LongestPoll = TimeSpan.FromSeconds(15);
-
-    private readonly TimeSpan _timeout;
-    private readonly Func<DateTimeOffset> _clock;
-    private readonly Func<TimeSpan, CancellationToken, Task> _delay;
-    private readonly Action<string>? _onStep;
-
-    public SnapshotWaiter(TimeSpan timeout, Func<DateTimeOffset> clock, Func<TimeSpan, CancellationToken, Task> delay, Action<string>? onStep)
-    {
-        _timeout = timeout;
-        _clock = clock;
-        _delay = delay;
-        _onStep = onStep;
-    }
-
-    public async Task WaitAsync(string snapshot, IdleResource owner, Func<CancellationToken, Task<(string State, int? Percent)>> read, string done, string[] failed, CancellationToken cancellationToken)
-    {
-        var started = _clock();
-        var pause = FirstPoll;
-        while (true)
-        {
-            var (state, percent) = await read(cancellationToken).ConfigureAwait(false);
-            if (state == done)
-            {
-                return;
-            }
-
-            if (failed.Contains(state))
-            {
-                throw new WAOpsException(CleanupErrorIds.SnapshotFailed, ErrorKind.ResourceUnavailable,
-                    $"The snapshot {snapshot} of {owner.Kind} {owner.Id} is {state}; {owner.Id} was kept.", owner.Arn)
-                { RecommendedAction = "Look at the snapshot in the console; the next run tries again." };
-            }
-
-            if (_clock() - started >= _timeout)
-            {
-                throw new WAOpsException(CleanupErrorIds.SnapshotNotCompleted, ErrorKind.OperationTimeout,
-                    $"The snapshot {snapshot} of {owner.Kind} {owner.Id} is still {state}{(percent is { } p ? $" ({p}%)" : string.Empty)} after "
-                    + $"{_timeout.TotalMinutes.ToString("0", CultureInfo.InvariantCulture)} minute(s); {owner.Id} was kept. The snapshot goes on.", owner.Arn)
-                { RecommendedAction = "Raise -SnapshotTimeoutMinutes, or let a later run act once snapshots are quicker (EBS snapshots are incremental)." };
-            }
-
-            _onStep?.Invoke($"{owner.Id}: snapshot {snapshot} {state}{(percent is { } pc ? $", {pc}%" : string.Empty)}");
-            await _delay(pause, cancellationToken).ConfigureAwait(false);
-            pause = TimeSpan.FromTicks(Math.Min(LongestPoll.Ticks, pause.Ticks * 2));
-        }
     }
 }

@@ -1,4 +1,4 @@
-namespace WAOps.PowerShell.Infrastructure;
+namespace WAOps.Engine.Errors;
 
 /// <summary>Stable error ids for parameter combinations and values PowerShell's own binding cannot check.</summary>
 public static class ParameterErrorIds

@@ -1,9 +1,9 @@
-namespace WAOps.PowerShell.Infrastructure;
+namespace WAOps.Engine.Runs;
 
-/// <summary>The answer to ShouldProcess for one change.</summary>
-public enum ProcessDecision
+/// <summary>The answer to "make this change?" for one planned change.</summary>
+public enum ConfirmDecision
 {
-    Proceed,
+    Proceed = 1,
 
     /// <summary>-WhatIf: the change was shown, not made.</summary>
     WhatIf,

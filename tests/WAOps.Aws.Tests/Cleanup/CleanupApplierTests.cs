@@ -1,9 +1,11 @@
 using System.Text.Json;
+using WAOps.Aws.Appliers;
 using WAOps.Aws.Cleanup;
 using WAOps.Aws.Protocol;
 using WAOps.Aws.Services.CloudWatch;
 using WAOps.Aws.Tests.Support;
 using WAOps.Engine.Cleanup;
+using WAOps.Engine.Planning;
 using Xunit;
 
 namespace WAOps.Aws.Tests.Cleanup;
@@ -13,23 +15,23 @@ namespace WAOps.Aws.Tests.Cleanup;
 /// database still exists, and only then is it deleted; protections and changes since the plan keep a resource; a
 /// resource deleted meanwhile fails with AWS's NotFound error. Every test seeds the scenario afresh.
 /// </summary>
-public sealed class IdleCleanupGatewayTests : IClassFixture<MotoFixture>
+public sealed class CleanupApplierTests : IClassFixture<MotoFixture>
 {
     private static readonly Dictionary<string, object?> ZeroAges = new() { ["StoppedDays"] = 0, ["SnapshotAgeDays"] = 0 };
 
     private readonly MotoServer _moto;
 
-    public IdleCleanupGatewayTests(MotoFixture fixture)
+    public CleanupApplierTests(MotoFixture fixture)
     {
-        fixture.LogName = nameof(IdleCleanupGatewayTests);
+        fixture.LogName = nameof(CleanupApplierTests);
         _moto = fixture.Server;
     }
 
-    private sealed record Run(IdleScenario Scenario, CleanupPlan Plan, IdleCleanupGateway Gateway, IdleResourceReader Reader, RecordingObserver Observer) : IDisposable
+    private sealed record Run(IdleScenario Scenario, CleanupPlan Plan, CleanupApplier Applier, IdleResourceReader Reader, RecordingObserver Observer) : IDisposable
     {
         public CleanupPlanItem Item(string id) => Plan.Items.Single(i => i.Resource.Id == id || i.Resource.Arn == id);
 
-        public Task<CleanupApplyOutcome> ApplyAsync(string id) => Gateway.ApplyAsync(Item(id), CancellationToken.None);
+        public Task<ApplyResult> ApplyAsync(string id) => Applier.ApplyAsync(Item(id).Change!, CancellationToken.None);
 
         public void Dispose() => Reader.Dispose();
     }
@@ -43,7 +45,7 @@ public sealed class IdleCleanupGatewayTests : IClassFixture<MotoFixture>
         var now = DateTimeOffset.UtcNow;
         var collection = await IdleCleanupCollector.CollectAsync(reader, new CloudWatchClient(TestSessions.For(_moto)), options, now, null, f => throw f.Error, CancellationToken.None);
         var plan = CleanupPlanner.Plan(collection.Resources, options, now);
-        return new Run(scenario, plan, new IdleCleanupGateway(reader, options, delay: (_, _) => Task.CompletedTask), reader, observer);
+        return new Run(scenario, plan, new CleanupApplier(reader, options, delay: (_, _) => Task.CompletedTask), reader, observer);
     }
 
     private static bool Exists(IdleScenario scenario, params string[] describe)
@@ -90,7 +92,7 @@ public sealed class IdleCleanupGatewayTests : IClassFixture<MotoFixture>
         Assert.True(operations.LastIndexOf("DescribeSnapshots") < operations.IndexOf("DeleteVolume"));
         Assert.False(Exists(run.Scenario, "ec2", "describe-volumes", "--volume-ids", volume));
         var snapshot = Assert.Single(BackupSnapshots(run.Scenario, volume));
-        Assert.Equal(snapshot.GetProperty("SnapshotId").GetString(), Assert.Single(outcome.BackupSnapshotIds));
+        Assert.Equal(snapshot.GetProperty("SnapshotId").GetString(), Assert.Single(outcome.Artifacts!));
         Assert.Equal(volume, snapshot.GetProperty("VolumeId").GetString());
         var tags = TagsOf(snapshot);
         Assert.Equal(("dev", "scratch"), (tags["Environment"], tags["Name"]));   // the volume's own tags come along
@@ -119,7 +121,7 @@ public sealed class IdleCleanupGatewayTests : IClassFixture<MotoFixture>
         Assert.Equal(new[] { "available True" }, seenBeforeDelete);
         Assert.True(run.Observer.Operations.IndexOf("DescribeDBSnapshots") < run.Observer.Operations.IndexOf("DeleteDBInstance"));
         Assert.False(Exists(run.Scenario, "rds", "describe-db-instances", "--db-instance-identifier", database));
-        var identifier = Assert.Single(outcome.BackupSnapshotIds);
+        var identifier = Assert.Single(outcome.Artifacts!);
         var snapshot = run.Scenario.Cli("rds", "describe-db-snapshots", "--db-snapshot-identifier", identifier).GetProperty("DBSnapshots")[0];
         Assert.Equal(("available", database), (snapshot.GetProperty("Status").GetString(), snapshot.GetProperty("DBInstanceIdentifier").GetString()));
         var tags = TagsOf(snapshot, "TagList");
@@ -138,7 +140,7 @@ public sealed class IdleCleanupGatewayTests : IClassFixture<MotoFixture>
         Assert.Contains("starts a stopped instance again after 7 days", outcome.Note);
         var instance = run.Scenario.Cli("rds", "describe-db-instances", "--db-instance-identifier", database).GetProperty("DBInstances")[0];
         Assert.Equal("stopped", instance.GetProperty("DBInstanceStatus").GetString());
-        var snapshot = run.Scenario.Cli("rds", "describe-db-snapshots", "--db-snapshot-identifier", outcome.BackupSnapshotIds[0]).GetProperty("DBSnapshots")[0];
+        var snapshot = run.Scenario.Cli("rds", "describe-db-snapshots", "--db-snapshot-identifier", outcome.Artifacts![0]).GetProperty("DBSnapshots")[0];
         Assert.Equal("available", snapshot.GetProperty("Status").GetString());
 
         // A deletion-protected database can still be snapshotted and stopped (protection guards deletion only).

@@ -1,7 +1,4 @@
-namespace WAOps.Aws.Inventory;
-
-/// <summary>A tag filter: the key, and the values it may have (none: any value, the key only has to exist).</summary>
-public sealed record TagFilterSpec(string Key, IReadOnlyList<string> Values);
+namespace WAOps.Engine.Tags;
 
 /// <summary>What a tag scan covers.</summary>
 public sealed class TagScanRequest
@@ -22,9 +19,3 @@ public sealed class TagScanRequest
     /// <summary>How many listings run at once across regions and services.</summary>
     public int MaxConcurrency { get; init; } = 8;
 }
-
-/// <summary>How far a scan has got; reported after each page.</summary>
-public sealed record TagScanProgress(int Resources, int ListingsDone, int ListingsTotal, string LastListing);
-
-/// <summary>A listing that failed (access denied to one service, a region that does not answer); the scan goes on.</summary>
-public sealed record TagScanFailure(string Region, string Listing, Exception Error);
