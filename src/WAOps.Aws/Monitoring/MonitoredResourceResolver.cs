@@ -70,96 +70,46 @@ public static class MonitoredResourceResolver
 
         public void Classify(ResourceReference reference)
         {
-            if (!EngineArn.TryParse(reference.Arn, out var arn))
+            var classified = ArnClassifier.Classify(reference);
+            var work = Work(classified.Region);
+            var arn = classified.Arn;
+            switch (classified.Class)
             {
-                Ignore(reference.Arn, "it is not an ARN.");
-                return;
-            }
-
-            var region = string.IsNullOrEmpty(arn.Region) ? reference.Region : arn.Region;
-            var work = Work(region);
-            var resource = arn.Resource;
-            switch (arn.Service)
-            {
-                case "cloudfront" when resource.StartsWith("distribution/", StringComparison.Ordinal):
-                    Add(new MonitoredResource(MonitoredKind.CloudFrontDistribution, reference.Arn, MonitoredResourceTypes.GlobalRegion, arn.ResourceId,
-                        new[] { new MetricDimension("DistributionId", arn.ResourceId) }));
+                case ArnClass.Described:
+                    Add(classified.Resource!);
                     break;
-                case "apigateway":
-                    ClassifyApi(reference.Arn, region, resource, work);
+                case ArnClass.LoadBalancer:
+                    work.LoadBalancers.Add(arn);
                     break;
-                case "elasticloadbalancing" when resource.StartsWith("loadbalancer/app/", StringComparison.Ordinal) || resource.StartsWith("loadbalancer/net/", StringComparison.Ordinal):
-                    work.LoadBalancers.Add(reference.Arn);
+                case ArnClass.TargetGroup:
+                    work.TargetGroups.Add(arn);
                     break;
-                case "elasticloadbalancing" when resource.StartsWith("targetgroup/", StringComparison.Ordinal):
-                    work.TargetGroups.Add(reference.Arn);
+                case ArnClass.EcsCluster:
+                    work.EcsClusters.TryAdd(classified.Key!, arn);
                     break;
-                case "ecs" when resource.StartsWith("cluster/", StringComparison.Ordinal):
-                    work.EcsClusters.TryAdd(resource["cluster/".Length..], reference.Arn);
+                case ArnClass.EcsService:
+                    work.EcsServices.Add((classified.Key!, classified.Key2!, arn));
                     break;
-                case "ecs" when resource.StartsWith("service/", StringComparison.Ordinal):
-                    var parts = resource.Split('/');
-                    if (parts.Length == 3)
-                    {
-                        work.EcsServices.Add((parts[1], parts[2], reference.Arn));
-                    }
-                    else
-                    {
-                        Ignore(reference.Arn, "its ARN is in the old format without the cluster name; opt in to the long ARN format (or give the new ARN) so its metrics can be found.");
-                    }
-
+                case ArnClass.CacheCluster:
+                    work.CacheClusters.TryAdd(classified.Key!, arn);
                     break;
-                case "eks" when resource.StartsWith("cluster/", StringComparison.Ordinal):
-                    Add(Simple(MonitoredKind.EksCluster, reference.Arn, region, arn.ResourceId, "ClusterName"));
+                case ArnClass.ReplicationGroup:
+                    work.ReplicationGroups.TryAdd(classified.Key!, arn);
                     break;
-                case "autoscaling" when resource.Contains("autoScalingGroupName/", StringComparison.Ordinal):
-                    var group = resource[(resource.IndexOf("autoScalingGroupName/", StringComparison.Ordinal) + "autoScalingGroupName/".Length)..];
-                    Add(Simple(MonitoredKind.AutoScalingGroup, reference.Arn, region, group, "AutoScalingGroupName"));
+                case ArnClass.DbInstance:
+                    work.DbInstances.TryAdd(classified.Key!, arn);
                     break;
-                case "lambda" when resource.StartsWith("function:", StringComparison.Ordinal):
-                    var function = resource.Split(':')[1];
-                    Add(Simple(MonitoredKind.LambdaFunction, reference.Arn, region, function, "FunctionName"));
+                case ArnClass.DbCluster:
+                    work.DbClusters.TryAdd(classified.Key!, arn);
                     break;
-                case "elasticache" when resource.StartsWith("cluster:", StringComparison.Ordinal):
-                    work.CacheClusters.TryAdd(arn.ResourceId, reference.Arn);
+                case ArnClass.Bucket:
+                    work.Buckets.Add((classified.Key!, arn));
                     break;
-                case "elasticache" when resource.StartsWith("replicationgroup:", StringComparison.Ordinal):
-                    work.ReplicationGroups.TryAdd(arn.ResourceId, reference.Arn);
-                    break;
-                case "rds" when resource.StartsWith("db:", StringComparison.Ordinal):
-                    work.DbInstances.TryAdd(arn.ResourceId, reference.Arn);
-                    break;
-                case "rds" when resource.StartsWith("cluster:", StringComparison.Ordinal):
-                    work.DbClusters.TryAdd(arn.ResourceId, reference.Arn);
-                    break;
-                case "dynamodb" when resource.StartsWith("table/", StringComparison.Ordinal) && resource.IndexOf('/', "table/".Length) < 0:
-                    Add(Simple(MonitoredKind.DynamoDbTable, reference.Arn, region, arn.ResourceId, "TableName"));
-                    break;
-                case "s3" when !resource.Contains('/', StringComparison.Ordinal):
-                    work.Buckets.Add((resource, reference.Arn));
-                    break;
-                case "sqs":
-                    Add(Simple(MonitoredKind.SqsQueue, reference.Arn, region, arn.ResourceId, "QueueName"));
-                    break;
-                case "sns" when !resource.Contains(':', StringComparison.Ordinal):
-                    Add(Simple(MonitoredKind.SnsTopic, reference.Arn, region, arn.ResourceId, "TopicName"));
-                    break;
-                case "events" when resource.StartsWith("rule/", StringComparison.Ordinal):
-                    var rule = resource["rule/".Length..].Split('/');
-                    Add(rule.Length == 2 && rule[0] != "default"
-                        ? new MonitoredResource(MonitoredKind.EventBridgeRule, reference.Arn, region, $"{rule[0]}/{rule[1]}",
-                            new[] { new MetricDimension("EventBusName", rule[0]), new MetricDimension("RuleName", rule[1]) },
-                            attributes: new Dictionary<string, string> { [MonitoredAttributes.EventBus] = rule[0] })
-                        : Simple(MonitoredKind.EventBridgeRule, reference.Arn, region, rule[^1], "RuleName"));
-                    break;
-                case "events" when resource.StartsWith("event-bus/", StringComparison.Ordinal):
-                    Add(Simple(MonitoredKind.EventBridgeBus, reference.Arn, region, arn.ResourceId, "EventBusName"));
-                    break;
-                case "ec2" when resource.StartsWith("natgateway/", StringComparison.Ordinal):
-                    Add(Simple(MonitoredKind.NatGateway, reference.Arn, region, arn.ResourceId, "NatGatewayId"));
+                case ArnClass.RestApi:
+                    work.RestApis.Add((classified.Key!, classified.Key2, arn));
                     break;
                 default:
-                    Ignore(reference.Arn, $"New-WADashboard has no widgets or alarms for {arn.ResourceType} resources.");
+                    Ignore(arn, classified.Reason ?? "it is not monitored.");
                     break;
             }
         }
@@ -179,35 +129,6 @@ public static class MonitoredResourceResolver
             }
 
             await Task.WhenAll(tasks).ConfigureAwait(false);
-        }
-
-        private void ClassifyApi(string arn, string region, string resource, RegionWork work)
-        {
-            // /restapis/{id}[/stages/{stage}] and /apis/{id}[/stages/{stage}]
-            var parts = resource.Trim('/').Split('/');
-            var stage = parts.Length == 4 && parts[2] == "stages" ? parts[3] : null;
-            if (parts.Length is not (2 or 4) || (parts.Length == 4 && stage is null))
-            {
-                Ignore(arn, "New-WADashboard monitors API Gateway APIs and stages, not their other parts.");
-            }
-            else if (parts[0] == "restapis")
-            {
-                work.RestApis.Add((parts[1], stage, arn));
-            }
-            else if (parts[0] == "apis")
-            {
-                var dimensions = new List<MetricDimension> { new("ApiId", parts[1]) };
-                if (stage is not null)
-                {
-                    dimensions.Add(new MetricDimension("Stage", stage));
-                }
-
-                Add(new MonitoredResource(MonitoredKind.ApiGatewayHttpApi, arn, region, stage is null ? parts[1] : $"{parts[1]}/{stage}", dimensions));
-            }
-            else
-            {
-                Ignore(arn, "New-WADashboard monitors API Gateway APIs and stages, not their other parts.");
-            }
         }
 
         private async Task LoadBalancersAsync(AwsSession session, RegionWork work)
@@ -704,9 +625,6 @@ public static class MonitoredResourceResolver
         }
 
         private static string AccountOf(string? arn) => arn is not null && EngineArn.TryParse(arn, out var parsed) ? parsed.Account : string.Empty;
-
-        private static MonitoredResource Simple(MonitoredKind kind, string arn, string region, string name, string dimension) =>
-            new(kind, arn, region, name, new[] { new MetricDimension(dimension, name) });
 
         private ParallelOptions Options() => new() { MaxDegreeOfParallelism = Concurrency, CancellationToken = _cancellationToken };
 

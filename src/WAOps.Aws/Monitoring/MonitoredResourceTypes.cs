@@ -33,5 +33,5 @@ public static class MonitoredResourceTypes
     };
 
     /// <summary>CloudFront's tags (and its metrics) live in us-east-1, whatever region the rest of the workload is in.</summary>
-    public const string GlobalRegion = "us-east-1";
+    public const string GlobalRegion = WAOps.Engine.Monitoring.ArnClassifier.GlobalRegion;
 }
