@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using WAOps.Engine.Inventory;
+using WAOps.Aws.Collection;
 using WAOps.Aws.Services.ElasticLoadBalancingV2;
 using WAOps.Aws.Services.Rds;
 using WAOps.Aws.Services.Sdk;
@@ -84,29 +85,12 @@ public sealed partial class IdleResourceReader : IDisposable
         var found = new ConcurrentBag<IdleResource>();
         var volumes = new ConcurrentDictionary<string, Volume>(StringComparer.Ordinal);
         var instanceStates = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        using var gate = new SemaphoreSlim(ListingConcurrency);
-
-        async Task Listing(string name, Func<Task> list)
-        {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await list().ConfigureAwait(false);
-                onListing?.Invoke(name);
-            }
-            catch (WAOpsException ex)
-            {
-                onFailure(new CollectionFailure(null, Region, name, ex));
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }
+        var runner = new CollectionRunner(ListingConcurrency) { OnFailure = onFailure, OnProgress = p => onListing?.Invoke(p.LastListing) };
+        CollectionWork Listing(string name, Func<Task> list) => new(Region, name, _ => list());
 
         // Volumes first when instances are listed too: an instance's volume sizes price its termination.
         var rawInstances = new ConcurrentBag<Instance>();
-        var first = new List<Task>();
+        var first = new List<CollectionWork>();
         if (kinds.Contains(IdleResourceKind.EbsVolume))
         {
             first.Add(Listing("EC2 volumes", async () =>
@@ -187,7 +171,7 @@ public sealed partial class IdleResourceReader : IDisposable
             }));
         }
 
-        await Task.WhenAll(first).ConfigureAwait(false);
+        await runner.RunAsync(first, cancellationToken).ConfigureAwait(false);
 
         if (kinds.Contains(IdleResourceKind.Ec2Instance))
         {
@@ -199,7 +183,7 @@ public sealed partial class IdleResourceReader : IDisposable
 
         if (kinds.Contains(IdleResourceKind.ElasticIp))
         {
-            await Listing("EC2 Elastic IPs", async () =>
+            await runner.RunAsync(new[] { Listing("EC2 Elastic IPs", async () =>
             {
                 var addresses = (await Ec2Calls(cancellationToken).RunAsync("DescribeAddresses", ct => _ec2.DescribeAddressesAsync(new DescribeAddressesRequest(), ct)).ConfigureAwait(false))
                     .Addresses ?? new();
@@ -213,7 +197,7 @@ public sealed partial class IdleResourceReader : IDisposable
                 {
                     found.Add(MapAddress(address, instanceStates));
                 }
-            }).ConfigureAwait(false);
+            }) }, cancellationToken).ConfigureAwait(false);
         }
 
         return found.ToList();

@@ -57,14 +57,19 @@ internal sealed class AccountCollection
     /// <summary>Told once per failed listing (the cmdlet writes it as a non-terminating error).</summary>
     public Action<CollectionFailure>? OnFailure { get; init; }
 
-    /// <summary>Records that <paramref name="listing"/> failed, leaving <paramref name="kinds"/> incomplete in that region, and reports it once.</summary>
-    public void Fail(string region, string listing, Exception error, params ResourceKind[] kinds)
+    /// <summary>Records that <paramref name="listing"/> failed, leaving <paramref name="kinds"/> incomplete in that region (the runner reports it).</summary>
+    public void Record(string region, string listing, Exception error, params ResourceKind[] kinds)
     {
         foreach (var kind in kinds)
         {
             Failures.Add(new ListingFailure(kind.Name, AccountId, region, listing, (error as Engine.Errors.WAOpsException)?.ErrorId ?? "Unexpected", error.Message));
         }
+    }
 
+    /// <summary>Records that <paramref name="listing"/> failed, leaving <paramref name="kinds"/> incomplete in that region, and reports it once.</summary>
+    public void Fail(string region, string listing, Exception error, params ResourceKind[] kinds)
+    {
+        Record(region, listing, error, kinds);
         OnFailure?.Invoke(CollectionFailure.From(AccountId, region, listing, error));
     }
 }

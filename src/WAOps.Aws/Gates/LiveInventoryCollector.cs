@@ -1,3 +1,4 @@
+using WAOps.Aws.Collection;
 using WAOps.Aws.Gates.Listings;
 using WAOps.Aws.Session;
 using WAOps.Engine.Errors;
@@ -30,44 +31,22 @@ public static class LiveInventoryCollector
 
         var partition = AwsRegionName.Partition(request.Regions[0]);
         var account = new AccountCollection(accountId, partition, request.Regions) { OnFailure = onFailure, ReadKeySettings = request.ResolveKeyOwnership };
-        using var listingBound = new SemaphoreSlim(Math.Max(1, request.MaxConcurrency));
         using var resourceBound = new SemaphoreSlim(Math.Max(1, request.MaxResourceConcurrency));
-        var listings = ListingCatalog.For(request.Kinds);
-
-        var work = new List<(InventoryListing Listing, string Region)>();
-        foreach (var listing in listings)
+        var work = new List<CollectionWork>();
+        foreach (var listing in ListingCatalog.For(request.Kinds))
         {
-            if (listing.IsGlobal)
+            foreach (var region in listing.IsGlobal ? new[] { PseudoResourceIds.GlobalRegion } : request.Regions)
             {
-                work.Add((listing, PseudoResourceIds.GlobalRegion));
-            }
-            else
-            {
-                work.AddRange(request.Regions.Select(region => (listing, region)));
+                var global = region == PseudoResourceIds.GlobalRegion;
+                work.Add(new CollectionWork(region, listing.Name, ct => listing.RunAsync(new ListingContext(session.WithRegion(global ? request.Regions[0] : region), account,
+                    global ? null : account.Regions[region], resourceBound, ct)))
+                {
+                    OnFailed = error => account.Record(region, listing.Name, error, listing.FailsKinds.ToArray()),
+                });
             }
         }
 
-        var done = 0;
-        await Task.WhenAll(work.Select(async item =>
-        {
-            await listingBound.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                var global = item.Region == PseudoResourceIds.GlobalRegion;
-                var context = new ListingContext(session.WithRegion(global ? request.Regions[0] : item.Region), account,
-                    global ? null : account.Regions[item.Region], resourceBound, cancellationToken);
-                await item.Listing.RunAsync(context).ConfigureAwait(false);
-            }
-            catch (WAOpsException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                account.Fail(item.Region, item.Listing.Name, ex, item.Listing.FailsKinds.ToArray());
-            }
-            finally
-            {
-                listingBound.Release();
-                onProgress?.Invoke(new CollectionProgress(accountId, 0, Interlocked.Increment(ref done), work.Count, $"{item.Listing.Name} {item.Region}"));
-            }
-        })).ConfigureAwait(false);
+        await new CollectionRunner(request.MaxConcurrency, accountId) { OnFailure = onFailure, OnProgress = onProgress }.RunAsync(work, cancellationToken).ConfigureAwait(false);
 
         if (request.ResolveKeyOwnership && request.Kinds.Contains(ResourceKinds.KmsKey))
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using WAOps.Aws.Collection;
 using WAOps.Aws.Inventory.Discovery;
 using WAOps.Aws.Services.ResourceGroupsTagging;
 using WAOps.Aws.Services.ResourceGroupsTagging.Model;
@@ -93,23 +94,18 @@ public static class TaggedResourceScanner
         private readonly AwsSession _session;
         private readonly TagScanRequest _request;
         private readonly ChannelWriter<IReadOnlyList<InventoryResource>> _writer;
-        private readonly Action<CollectionProgress>? _onProgress;
         private readonly Action<CollectionFailure>? _onFailure;
-        private readonly SemaphoreSlim _bound;
+        private readonly CollectionRunner _runner;
         private readonly ConcurrentDictionary<string, byte> _reported = new(StringComparer.Ordinal);
         private readonly ConcurrentQueue<(IResourceDiscoverer Discoverer, DiscoveryContext Context, InventoryResource Resource)> _discovered = new();
-        private int _resources;
-        private int _listingsDone;
-        private int _listingsTotal;
 
         public Scan(AwsSession session, TagScanRequest request, ChannelWriter<IReadOnlyList<InventoryResource>> writer, Action<CollectionProgress>? onProgress, Action<CollectionFailure>? onFailure)
         {
             _session = session;
             _request = request;
             _writer = writer;
-            _onProgress = onProgress;
             _onFailure = onFailure;
-            _bound = new SemaphoreSlim(Math.Max(1, request.MaxConcurrency));
+            _runner = new CollectionRunner(request.MaxConcurrency) { OnFailure = onFailure, OnProgress = onProgress };
         }
 
         public async Task RunAsync(CancellationToken cancellationToken)
@@ -121,46 +117,26 @@ public static class TaggedResourceScanner
                 ? (await CallerIdentityGateway.GetAsync(_session, cancellationToken).ConfigureAwait(false)).Account
                 : string.Empty;
 
-            var listings = new List<Func<Task>>();
+            var work = new List<CollectionWork>();
             foreach (var region in _request.Regions)
             {
                 var regional = _session.WithRegion(region);
-                listings.Add(() => Guard(region, "GetResources", () => StreamTaggingApiAsync(regional, cancellationToken), cancellationToken));
+                work.Add(new CollectionWork(region, "GetResources", ct => StreamTaggingApiAsync(regional, ct)));
                 foreach (var discoverer in discoverers.Where(d => !d.IsGlobal))
                 {
                     var context = new DiscoveryContext(regional, accountId);
-                    listings.Add(() => Guard(region, discoverer.ResourceType, () => DiscoverAsync(discoverer, context, cancellationToken), cancellationToken));
+                    work.Add(new CollectionWork(region, discoverer.ResourceType, ct => DiscoverAsync(discoverer, context, ct)));
                 }
             }
 
             foreach (var discoverer in discoverers.Where(d => d.IsGlobal))
             {
                 var context = new DiscoveryContext(_session.WithRegion(_request.Regions[0]), accountId);
-                listings.Add(() => Guard("global", discoverer.ResourceType, () => DiscoverAsync(discoverer, context, cancellationToken), cancellationToken));
+                work.Add(new CollectionWork("global", discoverer.ResourceType, ct => DiscoverAsync(discoverer, context, ct)));
             }
 
-            _listingsTotal = listings.Count;
-            await Task.WhenAll(listings.Select(listing => listing())).ConfigureAwait(false);
+            await _runner.RunAsync(work, cancellationToken).ConfigureAwait(false);
             await ReportNeverTaggedAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        private async Task Guard(string region, string listing, Func<Task> run, CancellationToken cancellationToken)
-        {
-            await _bound.WaitAsync(cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await run().ConfigureAwait(false);
-            }
-            catch (WAOpsException ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                _onFailure?.Invoke(CollectionFailure.From(null, region, listing, ex));
-            }
-            finally
-            {
-                _bound.Release();
-                Interlocked.Increment(ref _listingsDone);
-                Progress(listing);
-            }
         }
 
         private async Task StreamTaggingApiAsync(AwsSession regional, CancellationToken cancellationToken)
@@ -192,7 +168,7 @@ public static class TaggedResourceScanner
                 }
 
                 await EmitAsync(batch, cancellationToken).ConfigureAwait(false);
-                Progress("GetResources " + regional.Region);
+                _runner.AddResources(batch.Count, "GetResources " + regional.Region);
             }
         }
 
@@ -263,10 +239,6 @@ public static class TaggedResourceScanner
             }
 
             await _writer.WriteAsync(batch, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref _resources, batch.Count);
         }
-
-        private void Progress(string listing) =>
-            _onProgress?.Invoke(new CollectionProgress(null, Volatile.Read(ref _resources), Volatile.Read(ref _listingsDone), _listingsTotal, listing));
     }
 }
